@@ -1,0 +1,259 @@
+package io.idcardstream.config;
+
+import static org.apache.kafka.common.config.ConfigDef.Importance.HIGH;
+import static org.apache.kafka.common.config.ConfigDef.Importance.LOW;
+import static org.apache.kafka.common.config.ConfigDef.Importance.MEDIUM;
+import static org.apache.kafka.common.config.ConfigDef.Range.atLeast;
+import static org.apache.kafka.common.config.ConfigDef.Range.between;
+import static org.apache.kafka.common.config.ConfigDef.ValidString.in;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.NonEmptyString;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+/**
+ * Every setting of idcard-stream, typed, validated and documented in one place (Kafka's {@code ConfigDef}
+ * idiom). Values come from a properties file ({@code --config-file} or {@code IDCARD_CONFIG_FILE}) and are
+ * overridden by environment variables {@code IDCARD_} + the key in upper snake case; see {@link ConfigLoader}.
+ * Keys starting with {@code kafka.} are passed to the Kafka clients without the prefix (TLS, SASL, tuning).
+ *
+ * <p>Secrets are {@link Type#PASSWORD}, so they print as {@code [hidden]}.
+ */
+public final class IdCardStreamConfig extends AbstractConfig {
+
+    /** Prefix of keys handed to the Kafka Streams, producer and consumer configs as they are. */
+    public static final String KAFKA_PREFIX = "kafka.";
+
+    // --- Kafka -------------------------------------------------------------------------------------
+    public static final String BOOTSTRAP_SERVERS_CONFIG = "bootstrap.servers";
+    private static final String BOOTSTRAP_SERVERS_DOC = "Kafka brokers to connect to, host:port[,host:port].";
+
+    public static final String APPLICATION_ID_CONFIG = "application.id";
+    private static final String APPLICATION_ID_DOC = "Kafka Streams application id: the consumer group and the "
+            + "prefix of internal topics. Instances with the same id share the input partitions.";
+
+    public static final String PROCESSING_GUARANTEE_CONFIG = "processing.guarantee";
+    private static final String PROCESSING_GUARANTEE_DOC = "exactly_once_v2 makes every consumed request end as "
+            + "exactly one outcome record; at_least_once may repeat outcomes after a crash.";
+
+    public static final String NUM_STREAM_THREADS_CONFIG = "num.stream.threads";
+    private static final String NUM_STREAM_THREADS_DOC = "Kafka Streams threads in this instance.";
+
+    public static final String STATE_DIR_CONFIG = "state.dir";
+    private static final String STATE_DIR_DOC = "Directory for Kafka Streams local state.";
+
+    public static final String COMMIT_INTERVAL_MS_CONFIG = "commit.interval.ms";
+    private static final String COMMIT_INTERVAL_MS_DOC = "How often Kafka Streams commits; under exactly_once_v2 "
+            + "this is also how long outcomes wait before read_committed consumers see them.";
+
+    public static final String TRANSACTION_TIMEOUT_MS_CONFIG = "transaction.timeout.ms";
+    private static final String TRANSACTION_TIMEOUT_MS_DOC = "Producer transaction timeout. Must exceed the rate "
+            + "limiter wait plus the OCR call deadline (ocr.rate.max.wait.ms + ocr.call.timeout.ms), or a slow "
+            + "call aborts the transaction.";
+
+    public static final String REPLICATION_FACTOR_CONFIG = "replication.factor";
+    private static final String REPLICATION_FACTOR_DOC = "Replication factor of Kafka Streams internal topics; -1 "
+            + "uses the broker default.";
+
+    // --- Topics ------------------------------------------------------------------------------------
+    public static final String TOPIC_REQUESTS_CONFIG = "topic.requests";
+    private static final String TOPIC_REQUESTS_DOC = "Input topic of IdCardOcrRequested events.";
+
+    public static final String TOPIC_RECOGNIZED_CONFIG = "topic.recognized";
+    private static final String TOPIC_RECOGNIZED_DOC = "Output topic of IdentityRecognized events.";
+
+    public static final String TOPIC_FAILED_CONFIG = "topic.failed";
+    private static final String TOPIC_FAILED_DOC = "Output topic of IdCardOcrFailed events.";
+
+    public static final String TOPIC_DLQ_CONFIG = "topic.dlq";
+    private static final String TOPIC_DLQ_DOC = "Dead-letter topic for request records that cannot be decoded; "
+            + "the original key and value with __streams.errors.* headers naming the error and the source "
+            + "topic, partition and offset.";
+
+    // --- Schema registry ---------------------------------------------------------------------------
+    public static final String SCHEMA_REGISTRY_URL_CONFIG = "schema.registry.url";
+    private static final String SCHEMA_REGISTRY_URL_DOC = "Confluent-compatible schema registry, e.g. "
+            + "http://registry:8081 or Apicurio's http://host:8080/apis/ccompat/v7. mock://<scope> uses an "
+            + "in-memory registry shared within the process (tests and demos only).";
+
+    public static final String SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO_CONFIG = "schema.registry.basic.auth.user.info";
+    private static final String SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO_DOC = "user:password for HTTP basic "
+            + "authentication at the registry; empty for none.";
+
+    public static final String AUTO_REGISTER_SCHEMAS_CONFIG = "auto.register.schemas";
+    private static final String AUTO_REGISTER_SCHEMAS_DOC = "Register the outcome schemas when first written. When "
+            + "false they must already be registered under <topic>-value.";
+
+    public static final String SCHEMA_REGISTRY_TIMEOUT_MS_CONFIG = "schema.registry.request.timeout.ms";
+    private static final String SCHEMA_REGISTRY_TIMEOUT_MS_DOC = "Deadline of one schema registry HTTP request.";
+
+    // --- OCR ---------------------------------------------------------------------------------------
+    public static final String OCR_PROVIDER_CONFIG = "ocr.provider";
+    private static final String OCR_PROVIDER_DOC = "local = the embedded engine (no account needed); tencent = the "
+            + "IDCardOCR API at tencent.endpoint (Tencent Cloud or an idcard-stream serve instance).";
+
+    public static final String OCR_QUOTA_RPS_CONFIG = "ocr.quota.rps";
+    private static final String OCR_QUOTA_RPS_DOC = "Account-wide IDCardOCR request quota, requests per second "
+            + "(Tencent's default is 20). Each input partition gets quota / partitions.";
+
+    public static final String OCR_QUOTA_PARTITIONS_CONFIG = "ocr.quota.partitions";
+    private static final String OCR_QUOTA_PARTITIONS_DOC = "Number of input partitions the quota is divided by; 0 "
+            + "reads it from the topic metadata at startup.";
+
+    public static final String OCR_CALL_TIMEOUT_MS_CONFIG = "ocr.call.timeout.ms";
+    private static final String OCR_CALL_TIMEOUT_MS_DOC = "Deadline of one OCR call, queueing included. A call "
+            + "that misses it ends as a ClientTimeout failure.";
+
+    public static final String OCR_RATE_MAX_WAIT_MS_CONFIG = "ocr.rate.max.wait.ms";
+    private static final String OCR_RATE_MAX_WAIT_MS_DOC = "Longest a request waits for its partition's rate "
+            + "limiter before the call.";
+
+    public static final String IMAGE_INLINE_MAX_BYTES_CONFIG = "image.inline.max.bytes";
+    private static final String IMAGE_INLINE_MAX_BYTES_DOC = "Largest inline image accepted in a request event; "
+            + "larger ones fail with FailedOperation.ImageSizeTooLarge. Producers, topics and consumers must allow "
+            + "records this large.";
+
+    public static final String CROP_MAX_BYTES_CONFIG = "crop.max.bytes";
+    private static final String CROP_MAX_BYTES_DOC = "Largest crop (JPEG) carried in an outcome event; a larger "
+            + "one is omitted and flagged.";
+
+    // --- Tencent -----------------------------------------------------------------------------------
+    public static final String TENCENT_ENDPOINT_CONFIG = "tencent.endpoint";
+    private static final String TENCENT_ENDPOINT_DOC = "IDCardOCR endpoint host[:port]. Point it at an "
+            + "idcard-stream serve instance to keep images on your premises.";
+
+    public static final String TENCENT_PROTOCOL_CONFIG = "tencent.protocol";
+    private static final String TENCENT_PROTOCOL_DOC = "https or http (http only for a server you run).";
+
+    public static final String TENCENT_REGION_CONFIG = "tencent.region";
+    private static final String TENCENT_REGION_DOC = "Tencent Cloud region sent as X-TC-Region.";
+
+    public static final String TENCENT_SECRET_ID_CONFIG = "tencent.secret.id";
+    private static final String TENCENT_SECRET_ID_DOC = "SecretId. Falls back to the TENCENTCLOUD_SECRET_ID "
+            + "environment variable, then to tencent.secrets.file. Never logged.";
+
+    public static final String TENCENT_SECRET_KEY_CONFIG = "tencent.secret.key";
+    private static final String TENCENT_SECRET_KEY_DOC = "SecretKey. Falls back to the TENCENTCLOUD_SECRET_KEY "
+            + "environment variable, then to tencent.secrets.file. Never logged.";
+
+    public static final String TENCENT_SECRETS_FILE_CONFIG = "tencent.secrets.file";
+    private static final String TENCENT_SECRETS_FILE_DOC = "Properties file with secret.id and secret.key (e.g. a "
+            + "mounted Kubernetes secret); used when the key pair is not given otherwise.";
+
+    public static final String TENCENT_CONNECT_TIMEOUT_MS_CONFIG = "tencent.connect.timeout.ms";
+    private static final String TENCENT_CONNECT_TIMEOUT_MS_DOC = "TCP connect timeout (SDK default 60 s).";
+
+    public static final String TENCENT_READ_TIMEOUT_MS_CONFIG = "tencent.read.timeout.ms";
+    private static final String TENCENT_READ_TIMEOUT_MS_DOC = "Socket read and write timeout (SDK default: none).";
+
+    public static final String TENCENT_EXECUTOR_THREADS_CONFIG = "tencent.executor.threads";
+    private static final String TENCENT_EXECUTOR_THREADS_DOC = "Threads making blocking SDK calls.";
+
+    public static final String TENCENT_EXECUTOR_QUEUE_CONFIG = "tencent.executor.queue.size";
+    private static final String TENCENT_EXECUTOR_QUEUE_DOC = "Calls that may wait for a free SDK thread; beyond "
+            + "that a call fails at once with ClientOverloaded.";
+
+    private static final ConfigDef DEFINITION = new ConfigDef()
+            .define(BOOTSTRAP_SERVERS_CONFIG, Type.LIST, "127.0.0.1:9092", HIGH, BOOTSTRAP_SERVERS_DOC)
+            .define(APPLICATION_ID_CONFIG, Type.STRING, "idcard-stream", new NonEmptyString(), HIGH,
+                    APPLICATION_ID_DOC)
+            .define(PROCESSING_GUARANTEE_CONFIG, Type.STRING, "exactly_once_v2",
+                    in("exactly_once_v2", "at_least_once"), MEDIUM, PROCESSING_GUARANTEE_DOC)
+            .define(NUM_STREAM_THREADS_CONFIG, Type.INT, 1, between(1, 64), MEDIUM, NUM_STREAM_THREADS_DOC)
+            .define(STATE_DIR_CONFIG, Type.STRING, "data/state", new NonEmptyString(), MEDIUM, STATE_DIR_DOC)
+            .define(COMMIT_INTERVAL_MS_CONFIG, Type.LONG, 100L, atLeast(1), LOW, COMMIT_INTERVAL_MS_DOC)
+            .define(TRANSACTION_TIMEOUT_MS_CONFIG, Type.INT, 60_000, atLeast(1_000), LOW,
+                    TRANSACTION_TIMEOUT_MS_DOC)
+            .define(REPLICATION_FACTOR_CONFIG, Type.INT, -1, atLeast(-1), LOW, REPLICATION_FACTOR_DOC)
+            .define(TOPIC_REQUESTS_CONFIG, Type.STRING, "idcard.ocr.requests", new NonEmptyString(), HIGH,
+                    TOPIC_REQUESTS_DOC)
+            .define(TOPIC_RECOGNIZED_CONFIG, Type.STRING, "idcard.ocr.recognized", new NonEmptyString(), HIGH,
+                    TOPIC_RECOGNIZED_DOC)
+            .define(TOPIC_FAILED_CONFIG, Type.STRING, "idcard.ocr.failed", new NonEmptyString(), HIGH,
+                    TOPIC_FAILED_DOC)
+            .define(TOPIC_DLQ_CONFIG, Type.STRING, "idcard.ocr.requests.dlq", new NonEmptyString(), HIGH,
+                    TOPIC_DLQ_DOC)
+            .define(SCHEMA_REGISTRY_URL_CONFIG, Type.STRING, "http://127.0.0.1:8081", new NonEmptyString(), HIGH,
+                    SCHEMA_REGISTRY_URL_DOC)
+            .define(SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO_CONFIG, Type.PASSWORD, "", MEDIUM,
+                    SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO_DOC)
+            .define(AUTO_REGISTER_SCHEMAS_CONFIG, Type.BOOLEAN, true, MEDIUM, AUTO_REGISTER_SCHEMAS_DOC)
+            .define(SCHEMA_REGISTRY_TIMEOUT_MS_CONFIG, Type.INT, 10_000, between(100, 300_000), LOW,
+                    SCHEMA_REGISTRY_TIMEOUT_MS_DOC)
+            .define(OCR_PROVIDER_CONFIG, Type.STRING, "local", in("local", "tencent"), HIGH, OCR_PROVIDER_DOC)
+            .define(OCR_QUOTA_RPS_CONFIG, Type.DOUBLE, 20.0, between(0.01, 100_000), HIGH, OCR_QUOTA_RPS_DOC)
+            .define(OCR_QUOTA_PARTITIONS_CONFIG, Type.INT, 0, between(0, 100_000), MEDIUM,
+                    OCR_QUOTA_PARTITIONS_DOC)
+            .define(OCR_CALL_TIMEOUT_MS_CONFIG, Type.INT, 15_000, between(100, 600_000), MEDIUM,
+                    OCR_CALL_TIMEOUT_MS_DOC)
+            .define(OCR_RATE_MAX_WAIT_MS_CONFIG, Type.INT, 10_000, between(0, 600_000), LOW,
+                    OCR_RATE_MAX_WAIT_MS_DOC)
+            .define(IMAGE_INLINE_MAX_BYTES_CONFIG, Type.INT, 1 << 20, between(1_024, 64 << 20), MEDIUM,
+                    IMAGE_INLINE_MAX_BYTES_DOC)
+            .define(CROP_MAX_BYTES_CONFIG, Type.INT, 256 << 10, between(0, 16 << 20), LOW, CROP_MAX_BYTES_DOC)
+            .define(TENCENT_ENDPOINT_CONFIG, Type.STRING, "ocr.tencentcloudapi.com", new NonEmptyString(), MEDIUM,
+                    TENCENT_ENDPOINT_DOC)
+            .define(TENCENT_PROTOCOL_CONFIG, Type.STRING, "https", in("https", "http"), MEDIUM,
+                    TENCENT_PROTOCOL_DOC)
+            .define(TENCENT_REGION_CONFIG, Type.STRING, "ap-guangzhou", MEDIUM, TENCENT_REGION_DOC)
+            .define(TENCENT_SECRET_ID_CONFIG, Type.PASSWORD, null, HIGH, TENCENT_SECRET_ID_DOC)
+            .define(TENCENT_SECRET_KEY_CONFIG, Type.PASSWORD, null, HIGH, TENCENT_SECRET_KEY_DOC)
+            .define(TENCENT_SECRETS_FILE_CONFIG, Type.STRING, "", MEDIUM, TENCENT_SECRETS_FILE_DOC)
+            .define(TENCENT_CONNECT_TIMEOUT_MS_CONFIG, Type.INT, 5_000, between(100, 600_000), LOW,
+                    TENCENT_CONNECT_TIMEOUT_MS_DOC)
+            .define(TENCENT_READ_TIMEOUT_MS_CONFIG, Type.INT, 10_000, between(100, 600_000), LOW,
+                    TENCENT_READ_TIMEOUT_MS_DOC)
+            .define(TENCENT_EXECUTOR_THREADS_CONFIG, Type.INT, 8, between(1, 1_024), LOW,
+                    TENCENT_EXECUTOR_THREADS_DOC)
+            .define(TENCENT_EXECUTOR_QUEUE_CONFIG, Type.INT, 64, between(0, 100_000), LOW,
+                    TENCENT_EXECUTOR_QUEUE_DOC);
+
+    public IdCardStreamConfig(Map<?, ?> values) {
+        super(DEFINITION, values, false);
+        if (getInt(TRANSACTION_TIMEOUT_MS_CONFIG) <= getInt(OCR_RATE_MAX_WAIT_MS_CONFIG)
+                + getInt(OCR_CALL_TIMEOUT_MS_CONFIG)) {
+            throw new org.apache.kafka.common.config.ConfigException(TRANSACTION_TIMEOUT_MS_CONFIG,
+                    getInt(TRANSACTION_TIMEOUT_MS_CONFIG), "must be greater than " + OCR_RATE_MAX_WAIT_MS_CONFIG
+                            + " + " + OCR_CALL_TIMEOUT_MS_CONFIG + " ("
+                            + (getInt(OCR_RATE_MAX_WAIT_MS_CONFIG) + getInt(OCR_CALL_TIMEOUT_MS_CONFIG)) + ")");
+        }
+    }
+
+    public static ConfigDef definition() {
+        return new ConfigDef(DEFINITION);
+    }
+
+    /** The {@code kafka.}-prefixed settings with the prefix removed. */
+    public Map<String, Object> kafkaOverrides() {
+        return new TreeMap<>(originalsWithPrefix(KAFKA_PREFIX, true));
+    }
+
+    /** The environment variable that overrides {@code key}: {@code IDCARD_} + upper snake case. */
+    public static String environmentName(String key) {
+        return "IDCARD_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** The configuration table in Markdown, as the README shows it. */
+    public static String toMarkdownTable() {
+        StringBuilder table = new StringBuilder("| key | environment | type | default | valid values | description |\n");
+        table.append("|---|---|---|---|---|---|\n");
+        for (ConfigDef.ConfigKey key : new TreeMap<>(DEFINITION.configKeys()).values()) {
+            String defaultValue = key.hasDefault()
+                    ? (key.defaultValue == null ? "" : ConfigDef.convertToString(key.defaultValue, key.type))
+                    : "(required)";
+            if (key.type == Type.PASSWORD) {
+                defaultValue = "";
+            }
+            table.append("| `").append(key.name).append("` | `").append(environmentName(key.name)).append("` | ")
+                    .append(key.type.name().toLowerCase(Locale.ROOT)).append(" | ")
+                    .append(defaultValue.isEmpty() ? "" : "`" + defaultValue + "`").append(" | ")
+                    .append(key.validator == null ? "" : key.validator.toString().replace("|", "\\|")).append(" | ")
+                    .append(key.documentation.replace("|", "\\|")).append(" |\n");
+        }
+        return table.toString();
+    }
+}
