@@ -1,0 +1,74 @@
+package io.idcardstream.worker;
+
+import io.idcardstream.ocr.IdCardOcrRequest;
+import io.idcardstream.ocr.IdCardOcrResult;
+import io.idcardstream.ocr.IdCardRecognizer;
+import io.idcardstream.ocr.ImageSource;
+import io.idcardstream.ocr.OcrException;
+import io.idcardstream.ocr.ProviderDescription;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * A recogniser for unit tests of the topology: answers each image (inline bytes as UTF-8 text, or the URL)
+ * with a scripted result or failure, and records every request it was asked.
+ */
+final class ScriptedRecognizer implements IdCardRecognizer {
+    static final ProviderDescription PROVIDER = new ProviderDescription("scripted", "test", "1.0", "none");
+
+    private final Map<String, Function<IdCardOcrRequest, CompletableFuture<IdCardOcrResult>>> script =
+            new ConcurrentHashMap<>();
+    private final List<IdCardOcrRequest> requests = new CopyOnWriteArrayList<>();
+
+    ScriptedRecognizer answer(String image, IdCardOcrResult result) {
+        script.put(image, request -> CompletableFuture.completedFuture(result));
+        return this;
+    }
+
+    ScriptedRecognizer fail(String image, OcrException error) {
+        script.put(image, request -> CompletableFuture.failedFuture(error));
+        return this;
+    }
+
+    ScriptedRecognizer crash(String image, RuntimeException bug) {
+        script.put(image, request -> CompletableFuture.failedFuture(bug));
+        return this;
+    }
+
+    ScriptedRecognizer hang(String image) {
+        script.put(image, request -> new CompletableFuture<>());
+        return this;
+    }
+
+    List<IdCardOcrRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    static String key(ImageSource image) {
+        return image instanceof ImageSource.Inline inline
+                ? new String(inline.bytes(), StandardCharsets.UTF_8) : ((ImageSource.Url) image).url();
+    }
+
+    @Override
+    public CompletableFuture<IdCardOcrResult> recognize(IdCardOcrRequest request) {
+        requests.add(request);
+        var answer = script.get(key(request.image()));
+        if (answer == null) {
+            return CompletableFuture.failedFuture(new AssertionError("no scripted answer for " + request.image()));
+        }
+        return answer.apply(request);
+    }
+
+    @Override
+    public ProviderDescription description() {
+        return PROVIDER;
+    }
+
+    @Override
+    public void close() {}
+}
