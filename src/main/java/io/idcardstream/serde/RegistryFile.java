@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
 
 /**
  * The JSON file behind a persistent {@link InMemorySchemaRegistry}: every schema by id and every subject's ids in
@@ -76,7 +75,8 @@ final class RegistryFile {
             }
             try {
                 schemas.put(id, new Schema.Parser().parse(entry.path("schema").asText()));
-            } catch (SchemaParseException e) {
+            } catch (RuntimeException e) {
+                // SchemaParseException mostly, but Avro 1.12 reports an undefined type name as a NullPointerException
                 throw corrupt("schema id " + id + " does not parse: " + e.getMessage(), e);
             }
         }
