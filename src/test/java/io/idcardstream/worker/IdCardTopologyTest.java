@@ -21,6 +21,7 @@ import io.idcardstream.ocr.IdCardOcrResult;
 import io.idcardstream.ocr.OcrException;
 import io.idcardstream.serde.ConfluentAvroSerde;
 import io.idcardstream.serde.InMemorySchemaRegistry;
+import io.idcardstream.testing.ImageScriptedRecognizer;
 import io.idcardstream.testing.TestEvents;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,7 @@ class IdCardTopologyTest {
             new ConfluentAvroSerde<>(IdentityRecognized.class, registry, true, false);
     private final ConfluentAvroSerde<IdCardOcrFailed> failedSerde =
             new ConfluentAvroSerde<>(IdCardOcrFailed.class, registry, true, false);
-    private final ScriptedRecognizer recognizer = new ScriptedRecognizer();
+    private final ImageScriptedRecognizer recognizer = new ImageScriptedRecognizer();
 
     private TopologyTestDriver driver;
     private TestInputTopic<String, IdCardOcrRequested> requests;

@@ -1,4 +1,4 @@
-package io.idcardstream.worker;
+package io.idcardstream.testing;
 
 import io.idcardstream.ocr.IdCardOcrRequest;
 import io.idcardstream.ocr.IdCardOcrResult;
@@ -15,41 +15,41 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
- * A recogniser for unit tests of the topology: answers each image (inline bytes as UTF-8 text, or the URL)
+ * A recogniser for tests of the worker: answers each image (inline bytes as UTF-8 text, or the URL)
  * with a scripted result or failure, and records every request it was asked.
  */
-final class ScriptedRecognizer implements IdCardRecognizer {
-    static final ProviderDescription PROVIDER = new ProviderDescription("scripted", "test", "1.0", "none");
+public final class ImageScriptedRecognizer implements IdCardRecognizer {
+    public static final ProviderDescription PROVIDER = new ProviderDescription("scripted", "test", "1.0", "none");
 
     private final Map<String, Function<IdCardOcrRequest, CompletableFuture<IdCardOcrResult>>> script =
             new ConcurrentHashMap<>();
     private final List<IdCardOcrRequest> requests = new CopyOnWriteArrayList<>();
 
-    ScriptedRecognizer answer(String image, IdCardOcrResult result) {
+    public ImageScriptedRecognizer answer(String image, IdCardOcrResult result) {
         script.put(image, request -> CompletableFuture.completedFuture(result));
         return this;
     }
 
-    ScriptedRecognizer fail(String image, OcrException error) {
+    public ImageScriptedRecognizer fail(String image, OcrException error) {
         script.put(image, request -> CompletableFuture.failedFuture(error));
         return this;
     }
 
-    ScriptedRecognizer crash(String image, RuntimeException bug) {
+    public ImageScriptedRecognizer crash(String image, RuntimeException bug) {
         script.put(image, request -> CompletableFuture.failedFuture(bug));
         return this;
     }
 
-    ScriptedRecognizer hang(String image) {
+    public ImageScriptedRecognizer hang(String image) {
         script.put(image, request -> new CompletableFuture<>());
         return this;
     }
 
-    List<IdCardOcrRequest> requests() {
+    public List<IdCardOcrRequest> requests() {
         return List.copyOf(requests);
     }
 
-    static String key(ImageSource image) {
+    public static String key(ImageSource image) {
         return image instanceof ImageSource.Inline inline
                 ? new String(inline.bytes(), StandardCharsets.UTF_8) : ((ImageSource.Url) image).url();
     }
