@@ -5,13 +5,17 @@ import io.idcardstream.events.IdCardOcrFailed;
 import io.idcardstream.events.IdCardOcrRequested;
 import io.idcardstream.events.IdentityRecognized;
 import io.idcardstream.ocr.IdCardRecognizer;
+import io.idcardstream.ops.OpsEndpoint;
 import io.idcardstream.serde.ConfluentAvroSerde;
 import io.idcardstream.serde.SchemaRegistry;
 import io.idcardstream.worker.IdCardTopology;
 import io.idcardstream.worker.TopicSpec;
+import io.idcardstream.worker.WorkerMetrics;
 import io.idcardstream.worker.WorkerSettings;
 import io.idcardstream.worker.WorkerStreamsConfig;
 import io.idcardstream.worker.WorkerTopics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -42,7 +46,7 @@ final class WorkerRuntime implements AutoCloseable {
     }
 
     static WorkerRuntime create(IdCardStreamConfig config, IdCardRecognizer recognizer, SchemaRegistry registry,
-            Clock clock) {
+            Clock clock, MeterRegistry meters) {
         boolean autoRegister = config.getBoolean(IdCardStreamConfig.AUTO_REGISTER_SCHEMAS_CONFIG);
         WorkerTopics topics = new WorkerTopics(
                 new TopicSpec<>(config.getString(IdCardStreamConfig.TOPIC_REQUESTS_CONFIG), Serdes.String(),
@@ -62,8 +66,10 @@ final class WorkerRuntime implements AutoCloseable {
         log.info("Worker: {} input partitions share {} OCR requests/s ({} per partition); provider {}",
                 settings.inputPartitions(), settings.quotaPerSecond(), String.format("%.3f", settings.partitionRate()),
                 recognizer.description().provider());
-        KafkaStreams streams = new KafkaStreams(IdCardTopology.build(settings, topics, recognizer, clock),
+        KafkaStreams streams = new KafkaStreams(
+                IdCardTopology.build(settings, topics, recognizer, clock, new WorkerMetrics(meters)),
                 WorkerStreamsConfig.from(config));
+        new KafkaStreamsMetrics(streams).bindTo(meters);
         WorkerRuntime runtime = new WorkerRuntime(streams);
         streams.setStateListener((next, previous) -> {
             log.info("Kafka Streams {} -> {}", previous, next);
@@ -105,6 +111,20 @@ final class WorkerRuntime implements AutoCloseable {
 
     KafkaStreams streams() {
         return streams;
+    }
+
+    /** Liveness: false once Streams has failed or stopped, so an orchestrator restarts the process. */
+    OpsEndpoint.Status liveness() {
+        KafkaStreams.State state = streams.state();
+        boolean alive = state != KafkaStreams.State.ERROR && state != KafkaStreams.State.PENDING_ERROR
+                && state != KafkaStreams.State.NOT_RUNNING;
+        return new OpsEndpoint.Status(alive, state.name());
+    }
+
+    /** Readiness: processing (RUNNING); a rebalance or a restore is not ready. */
+    OpsEndpoint.Status readiness() {
+        KafkaStreams.State state = streams.state();
+        return new OpsEndpoint.Status(state == KafkaStreams.State.RUNNING, state.name());
     }
 
     /** Blocks until Streams stops (shutdown or fatal error); true when it stopped in ERROR. */

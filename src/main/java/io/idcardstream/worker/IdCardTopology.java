@@ -21,14 +21,14 @@ public final class IdCardTopology {
     private IdCardTopology() {}
 
     public static Topology build(WorkerSettings settings, WorkerTopics topics, IdCardRecognizer recognizer,
-            Clock clock) {
+            Clock clock, WorkerMetrics metrics) {
         OutcomeMapper outcomes = new OutcomeMapper(new IdentityValidator(), clock, settings.cropMaxBytes());
         Topology topology = new Topology();
         topology.addSource(SOURCE, topics.requests().keySerde().deserializer(),
                 topics.requests().valueSerde().deserializer(), topics.requests().name());
         topology.addProcessor(PROCESSOR,
                 () -> new OcrProcessor(settings, recognizer, outcomes, clock, System::nanoTime,
-                        nanos -> TimeUnit.NANOSECONDS.sleep(nanos)),
+                        nanos -> TimeUnit.NANOSECONDS.sleep(nanos), metrics),
                 SOURCE);
         topology.addSink(OcrProcessor.RECOGNIZED_SINK, topics.recognized().name(),
                 topics.recognized().keySerde().serializer(), topics.recognized().valueSerde().serializer(),

@@ -23,6 +23,7 @@ import io.idcardstream.serde.ConfluentAvroSerde;
 import io.idcardstream.serde.InMemorySchemaRegistry;
 import io.idcardstream.testing.ImageScriptedRecognizer;
 import io.idcardstream.testing.TestEvents;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -63,6 +64,7 @@ class IdCardTopologyTest {
     private final ConfluentAvroSerde<IdCardOcrFailed> failedSerde =
             new ConfluentAvroSerde<>(IdCardOcrFailed.class, registry, true, false);
     private final ImageScriptedRecognizer recognizer = new ImageScriptedRecognizer();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private TopologyTestDriver driver;
     private TestInputTopic<String, IdCardOcrRequested> requests;
@@ -92,7 +94,8 @@ class IdCardTopologyTest {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class.getName());
         driver = new TopologyTestDriver(
-                IdCardTopology.build(settings, topics, recognizer, Clock.fixed(NOW, ZoneOffset.UTC)), props);
+                IdCardTopology.build(settings, topics, recognizer, Clock.fixed(NOW, ZoneOffset.UTC),
+                        new WorkerMetrics(meters)), props);
         requests = driver.createInputTopic("requests", new StringSerializer(), requestSerde.serializer());
         rawRequests = driver.createInputTopic("requests", new StringSerializer(), new ByteArraySerializer());
         recognized = driver.createOutputTopic("recognized", new StringDeserializer(), recognizedSerde.deserializer());
@@ -326,6 +329,11 @@ class IdCardTopologyTest {
         failed.readValuesToList().forEach(f -> answered.add(f.getRequestId()));
         assertThat(answered).containsExactlyInAnyOrder("r-0", "r-1", "r-2", "r-3", "r-4", "r-5", "r-6", "r-7",
                 "r-8", "r-9");
+        assertThat(meters.get("idcard.outcomes").tags("outcome", "recognized", "code", "ok").counter().count())
+                .isEqualTo(6);
+        assertThat(meters.get("idcard.outcomes").tags("outcome", "failed", "code", ErrorCodes.IMAGE_BLUR)
+                .counter().count()).isEqualTo(4);
+        assertThat(meters.get("idcard.ocr.call").tags("code", ErrorCodes.IMAGE_BLUR).timer().count()).isEqualTo(4);
     }
 
     private static String header(TestRecord<String, byte[]> record, String name) {
