@@ -1,21 +1,29 @@
 package io.idcardstream.worker;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleSupplier;
+import java.util.function.IntSupplier;
 
 /**
- * The worker's own metrics (Prometheus names in brackets):
+ * The worker's own metrics (Prometheus names):
  * <ul>
- *   <li>{@code idcard.outcomes} [idcard_outcomes_total] by {@code outcome} (recognized, failed, dead_letter) and
- *       {@code code} (the API's error code, or {@code ok});</li>
- *   <li>{@code idcard.ocr.call} [idcard_ocr_call_seconds] OCR call latency by {@code code};</li>
- *   <li>{@code idcard.rate.limit.wait} [idcard_rate_limit_wait_seconds] time spent waiting for a partition's
- *       token;</li>
- *   <li>{@code idcard.ocr.in.flight} [idcard_ocr_in_flight] OCR calls under way.</li>
+ *   <li>{@code idcard_outcomes_total{outcome,code}}: outcome events by kind (recognized, failed, duplicate,
+ *       dead_letter) and error code ({@code ok} for success);</li>
+ *   <li>{@code idcard_ocr_call_seconds{code}}: OCR call latency;</li>
+ *   <li>{@code idcard_rate_limit_wait_seconds}: time a ready call waited for a token;</li>
+ *   <li>{@code idcard_ocr_in_flight}: calls under way; {@code idcard_ocr_ready}: calls waiting for a token;</li>
+ *   <li>{@code idcard_pending_requests}: accepted requests not answered yet (the backlog consumer lag does not
+ *       show; autoscale on both);</li>
+ *   <li>{@code idcard_ocr_retries_total{code}}, {@code idcard_ocr_throttled_total},
+ *       {@code idcard_ocr_pauses_total{code}}, {@code idcard_ocr_paused} (1 while paused),
+ *       {@code idcard_ocr_rate_per_second} (the dispatcher's current rate).</li>
  * </ul>
  *
  * <p>Threading notes: thread-safe (Micrometer meters are).
@@ -25,14 +33,31 @@ public final class WorkerMetrics {
 
     private final MeterRegistry registry;
     private final Timer rateLimitWait;
+    private final Counter throttled;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger pending = new AtomicInteger();
 
     public WorkerMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.rateLimitWait = Timer.builder("idcard.rate.limit.wait")
-                .description("Time requests waited for their partition's rate limiter")
+                .description("Time ready calls waited for the rate limiter")
                 .register(registry);
-        registry.gauge("idcard.ocr.in.flight", inFlight);
+        this.throttled = Counter.builder("idcard.ocr.throttled")
+                .description("Calls the provider refused with RequestLimitExceeded")
+                .register(registry);
+        Gauge.builder("idcard.ocr.in.flight", inFlight, AtomicInteger::get)
+                .description("OCR calls under way").register(registry);
+        Gauge.builder("idcard.pending.requests", pending, AtomicInteger::get)
+                .description("Accepted requests not answered yet").register(registry);
+    }
+
+    void bindDispatcher(IntSupplier ready, DoubleSupplier rate, BooleanSupplier paused) {
+        Gauge.builder("idcard.ocr.ready", ready::getAsInt)
+                .description("Calls waiting for a token").register(registry);
+        Gauge.builder("idcard.ocr.rate.per.second", rate::getAsDouble)
+                .description("Current dispatch rate of this instance").register(registry);
+        Gauge.builder("idcard.ocr.paused", () -> paused.getAsBoolean() ? 1 : 0)
+                .description("1 while account-wide errors pause all calls").register(registry);
     }
 
     void outcome(String outcome, String code) {
@@ -59,5 +84,29 @@ public final class WorkerMetrics {
                 .tag("code", code)
                 .register(registry)
                 .record(took);
+    }
+
+    void retried(String code) {
+        Counter.builder("idcard.ocr.retries").description("Calls retried, by the error that caused the retry")
+                .tag("code", code).register(registry).increment();
+    }
+
+    void throttled() {
+        throttled.increment();
+    }
+
+    void paused(String code) {
+        Counter.builder("idcard.ocr.pauses").description("Pauses caused by account-wide errors")
+                .tag("code", code).register(registry).increment();
+    }
+
+    void pendingOverflow() {
+        Counter.builder("idcard.pending.overflow")
+                .description("Records taken by a full task after waiting pending.full.wait.ms for a slot")
+                .register(registry).increment();
+    }
+
+    void pendingChanged(int delta) {
+        pending.addAndGet(delta);
     }
 }
