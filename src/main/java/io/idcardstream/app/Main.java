@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Event-driven ID-card recognition: a Kafka Streams worker for IDCardOCR (2018-11-19).",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, RecognizeCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

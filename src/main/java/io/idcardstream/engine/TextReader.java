@@ -13,6 +13,7 @@ import io.idcardstream.engine.rec.DecodedText;
 import io.idcardstream.engine.rec.RecognizerInput;
 import io.idcardstream.engine.rec.TextOrientation;
 import io.idcardstream.engine.text.RecognizedLine;
+import io.idcardstream.ocr.OcrException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,6 +36,37 @@ final class TextReader {
     TextReader(PpOcrModels models, DbParams params) {
         this.models = models;
         this.params = params;
+    }
+
+    /**
+     * Every line of {@code image}: detected, turned to the page's reading direction, recognised. The lines come in
+     * detection order; their boxes' corners are in reading order.
+     */
+    List<RecognizedLine> read(RgbImage image, Deadline deadline) throws OrtException, OcrException {
+        List<DetectedBox> boxes = detect(image);
+        deadline.check();
+        double angle = readingAngle(image, boxes);
+        List<RecognizedLine> lines = new ArrayList<>(boxes.size());
+        for (DetectedBox box : boxes) {
+            deadline.check();
+            lines.add(recognize(image, box.rect().toQuad(angle)));
+        }
+        return lines;
+    }
+
+    /**
+     * Like {@link #read} for an image known to be upright (a straightened card): the lines' axis still follows the
+     * boxes, but the direction classifier is skipped.
+     */
+    List<RecognizedLine> readUpright(RgbImage image, Deadline deadline) throws OrtException, OcrException {
+        List<DetectedBox> boxes = detect(image);
+        double angle = TextOrientation.axis(boxes);
+        List<RecognizedLine> lines = new ArrayList<>(boxes.size());
+        for (DetectedBox box : boxes) {
+            deadline.check();
+            lines.add(recognize(image, box.rect().toQuad(angle)));
+        }
+        return lines;
     }
 
     /** The boxes found in {@code image}, in image pixels. */

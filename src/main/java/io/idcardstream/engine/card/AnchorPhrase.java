@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param xs each character's centre x on the template
  * @param y the characters' centre y on the template
  * @param minRun how many consecutive characters must be read exactly for a match: labels need both of their two
- *     characters; long titles accept a part, since a partial "人民" could also be an address
+ *     characters; long titles accept a part, but one long enough not to occur in the other side's text or in an
+ *     address ("民身份" is in both 公民身份号码 and 居民身份证; "人民" is in many addresses)
  */
 public record AnchorPhrase(CardSide side, String text, double[] xs, double y, int minRun) {
     public AnchorPhrase {

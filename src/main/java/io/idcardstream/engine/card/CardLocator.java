@@ -29,6 +29,8 @@ public final class CardLocator {
     static final double OUTLIER_DISTANCE = 30;
     /** A fit whose anchors miss by more than this on average is rejected. */
     static final double MAX_RMS_ERROR = 25;
+    /** Fewer anchors than this are a coincidence (one label pair, or a look-alike), not a card. */
+    static final int MIN_ANCHORS = 4;
     /** A card smaller than this in the image (pixels wide) is not a card but a coincidence of anchors. */
     static final double MIN_CARD_WIDTH = 60;
 
@@ -72,7 +74,7 @@ public final class CardLocator {
         }
         double error = rms(pairs, model);
         Homography cardToImage = model.inverse();
-        if (error > MAX_RMS_ERROR || !plausible(cardToImage)) {
+        if (pairs.size() < MIN_ANCHORS || error > MAX_RMS_ERROR || !plausible(cardToImage)) {
             return Optional.empty();
         }
         Set<Point> labels = new HashSet<>();

@@ -41,11 +41,11 @@ public final class CardTemplate {
             new AnchorPhrase(CardSide.FRONT, "民族", new double[] {265, 314}, 170, 2),
             new AnchorPhrase(CardSide.FRONT, "出生", new double[] {80, 120}, 232, 2),
             new AnchorPhrase(CardSide.FRONT, "住址", new double[] {78, 120}, 298, 2),
-            new AnchorPhrase(CardSide.FRONT, "公民身份", new double[] {80, 106, 135, 163}, ID_Y, 3));
+            new AnchorPhrase(CardSide.FRONT, "公民身份", new double[] {80, 106, 135, 163}, ID_Y, 4));
 
     static final List<AnchorPhrase> BACK_ANCHORS = List.of(
             AnchorPhrase.spaced(CardSide.BACK, "中华人民共和国", 316, 67, 90, 3),
-            AnchorPhrase.spaced(CardSide.BACK, "居民身份证", 294, 113, 189, 3),
+            AnchorPhrase.spaced(CardSide.BACK, "居民身份证", 294, 113, 189, 4),
             new AnchorPhrase(CardSide.BACK, "签发机关", new double[] {218, 248, 278, 304}, 403, 3),
             new AnchorPhrase(CardSide.BACK, "有效期限", new double[] {217, 248, 276, 304}, 470, 3));
 
