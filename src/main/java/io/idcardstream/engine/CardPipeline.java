@@ -141,15 +141,15 @@ final class CardPipeline {
     }
 
     /**
-     * The fields of one side. When the first reading is incomplete, inconsistent or unsure, the card is straightened
+     * The fields of one side. When the first reading is {@linkplain Completeness#doubtful doubtful} or unsure, the
+     * card is straightened
      * to the template's scale (text about 27 pixels high) and read again, and the better reading is kept.
      */
     private Reading readSide(RgbImage image, List<GlyphLine> lines, CardFrame frame, Deadline deadline)
             throws OrtException, OcrException {
         Reading first = new Reading(lines, frame, CardFieldExtractor.extract(lines, frame, image.width(),
                 image.height()));
-        if (Completeness.complete(first.card()) && Completeness.consistent(first.card())
-                && Completeness.meanConfidence(first.card()) >= CONFIDENT) {
+        if (!Completeness.doubtful(first.card()) && Completeness.meanConfidence(first.card()) >= CONFIDENT) {
             return first;
         }
         deadline.check();

@@ -50,6 +50,23 @@ public final class Completeness {
                 && Sex.fromPrinted(f.sex()) == id.get().sex();
     }
 
+    /**
+     * Whether the reading may be wrong somewhere: a field is missing or malformed, or the front is inconsistent
+     * while one of the characters involved (ID number, birth date, sex) was read uncertainly (below
+     * {@code FieldRectifier.UNCERTAIN}). A confidently read specimen card that fails its check on purpose is not
+     * in doubt.
+     */
+    public static boolean doubtful(ExtractedCard card) {
+        if (!complete(card)) {
+            return true;
+        }
+        if (consistent(card)) {
+            return false;
+        }
+        return FieldRectifier.uncertain(card, FieldName.ID_NUM) || FieldRectifier.uncertain(card, FieldName.BIRTH)
+                || FieldRectifier.uncertain(card, FieldName.SEX);
+    }
+
     /** Well-formed fields, plus one for consistency: the larger, the better the reading. */
     public static int score(ExtractedCard card) {
         if (!card.found()) {

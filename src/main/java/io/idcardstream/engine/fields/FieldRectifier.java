@@ -17,9 +17,11 @@ import java.util.Optional;
  * change is returned as a {@link FieldCorrection} naming what was read; nothing is changed silently.
  *
  * <ul>
- *   <li>When the ID number's check character is right, the number is trusted: a birth date or sex that was
- *       unreadable or disagrees with it is taken from the number ({@code BIRTH_FROM_ID_NUMBER},
- *       {@code SEX_FROM_ID_NUMBER}).
+ *   <li>When the ID number's check character is right, the number is trusted: a birth date or sex that disagrees
+ *       with it and was unreadable or read uncertainly (a character's probability below {@value #UNCERTAIN}) is
+ *       taken from the number ({@code BIRTH_FROM_ID_NUMBER}, {@code SEX_FROM_ID_NUMBER}). One read with
+ *       confidence is left as printed: a card whose printed sex or birth date contradicts its number is a finding
+ *       to report (the validation report flags it), not a misreading to hide.
  *   <li>When the check character is wrong and exactly one uncertainly read character (probability below
  *       {@value #UNCERTAIN}) can be replaced so that the check character, the printed birth date and the printed
  *       sex all agree, and no other replacement does, that one is made ({@code ID_NUMBER_FROM_CHECK_DIGIT}).
@@ -63,17 +65,27 @@ public final class FieldRectifier {
             return new Rectified(fields, corrections);
         }
         Optional<LocalDate> idBirth = id.get().birthDate();
-        if (idBirth.isPresent() && !CardDates.parseBirth(fields.birth()).equals(idBirth)) {
+        Optional<LocalDate> printedBirth = CardDates.parseBirth(fields.birth());
+        if (idBirth.isPresent() && !printedBirth.equals(idBirth)
+                && (printedBirth.isEmpty() || uncertain(card, FieldName.BIRTH))) {
             String returned = CardDates.formatBirth(idBirth.get());
             corrections.add(new FieldCorrection(FieldName.BIRTH, fields.birth(), returned, "BIRTH_FROM_ID_NUMBER"));
             fields = fields.with(FieldName.BIRTH, returned);
         }
         Sex idSex = id.get().sex();
-        if (idSex != Sex.UNKNOWN && Sex.fromPrinted(fields.sex()) != idSex) {
+        Sex printedSex = Sex.fromPrinted(fields.sex());
+        if (idSex != Sex.UNKNOWN && printedSex != idSex
+                && (printedSex == Sex.UNKNOWN || uncertain(card, FieldName.SEX))) {
             corrections.add(new FieldCorrection(FieldName.SEX, fields.sex(), idSex.printed(), "SEX_FROM_ID_NUMBER"));
             fields = fields.with(FieldName.SEX, idSex.printed());
         }
         return new Rectified(fields, corrections);
+    }
+
+    /** Whether any character of the field was read with less probability than {@link #UNCERTAIN}. */
+    static boolean uncertain(ExtractedCard card, FieldName field) {
+        return card.reading(field).map(r -> r.glyphs().stream().anyMatch(g -> g.confidence() < UNCERTAIN))
+                .orElse(true);
     }
 
     /**

@@ -71,10 +71,44 @@ public final class ImageOps {
         if (fx >= 2 || fy >= 2) {
             source = boxShrink(src, Math.max(1, (int) Math.floor(fx)), Math.max(1, (int) Math.floor(fy)));
         }
-        double sx = (double) source.width() / width, sy = (double) source.height() / height;
-        // Pixel centres map onto pixel centres.
-        return warp(source, Homography.scaleThenTranslate(sx, sy, 0.5 * sx - 0.5, 0.5 * sy - 0.5), width, height,
-                0xFFFFFF);
+        return bilinear(source, width, height);
+    }
+
+    /** Bilinear resampling with pixel centres mapped onto pixel centres (edge pixels repeated). */
+    static RgbImage bilinear(RgbImage src, int width, int height) {
+        int sw = src.width(), sh = src.height();
+        double sx = (double) sw / width, sy = (double) sh / height;
+        int[] x0 = new int[width], x1 = new int[width];
+        float[] fx = new float[width];
+        for (int x = 0; x < width; x++) {
+            double u = Math.max(0, Math.min(sw - 1, (x + 0.5) * sx - 0.5));
+            x0[x] = (int) u;
+            x1[x] = Math.min(x0[x] + 1, sw - 1);
+            fx[x] = (float) (u - x0[x]);
+        }
+        int[] s = src.pixels();
+        int[] d = new int[width * height];
+        for (int y = 0; y < height; y++) {
+            double v = Math.max(0, Math.min(sh - 1, (y + 0.5) * sy - 0.5));
+            int y0 = (int) v, y1 = Math.min(y0 + 1, sh - 1);
+            float fy = (float) (v - y0);
+            int row0 = y0 * sw, row1 = y1 * sw;
+            for (int x = 0; x < width; x++) {
+                int p00 = s[row0 + x0[x]], p10 = s[row0 + x1[x]], p01 = s[row1 + x0[x]], p11 = s[row1 + x1[x]];
+                float a = fx[x];
+                int r = mix((p00 >> 16) & 0xFF, (p10 >> 16) & 0xFF, (p01 >> 16) & 0xFF, (p11 >> 16) & 0xFF, a, fy);
+                int g = mix((p00 >> 8) & 0xFF, (p10 >> 8) & 0xFF, (p01 >> 8) & 0xFF, (p11 >> 8) & 0xFF, a, fy);
+                int b = mix(p00 & 0xFF, p10 & 0xFF, p01 & 0xFF, p11 & 0xFF, a, fy);
+                d[y * width + x] = (r << 16) | (g << 8) | b;
+            }
+        }
+        return new RgbImage(width, height, d);
+    }
+
+    private static int mix(int a, int b, int c, int d, float fx, float fy) {
+        float top = a + (b - a) * fx;
+        float bottom = c + (d - c) * fx;
+        return (int) (top + (bottom - top) * fy + 0.5f);
     }
 
     /** Each output pixel the mean of a {@code kx}×{@code ky} block (edge blocks partial). */

@@ -28,15 +28,21 @@ public final class RgbImage {
         this.pixels = pixels;
     }
 
-    /** A copy of any BufferedImage as RGB (alpha dropped: composited onto nothing, as ID photos have none). */
+    /** A copy of any BufferedImage as RGB; alpha is dropped (composite first to keep what it hides). */
     public static RgbImage of(BufferedImage image) {
         int w = image.getWidth(), h = image.getHeight();
-        if (image.getType() == BufferedImage.TYPE_INT_RGB) {
-            return new RgbImage(w, h, ((DataBufferInt) image.getRaster().getDataBuffer()).getData().clone());
+        BufferedImage rgb = image;
+        if (image.getType() != BufferedImage.TYPE_INT_RGB) {
+            rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            rgb.createGraphics().drawImage(image, 0, 0, null);
         }
-        BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        rgb.createGraphics().drawImage(image, 0, 0, null);
-        return new RgbImage(w, h, ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData());
+        int[] data = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
+        int[] pixels = new int[data.length];
+        for (int i = 0; i < data.length; i++) {
+            // Java2D may leave the unused top byte set; the engine's format keeps it zero.
+            pixels[i] = data[i] & 0xFFFFFF;
+        }
+        return new RgbImage(w, h, pixels);
     }
 
     /** A filled image. */

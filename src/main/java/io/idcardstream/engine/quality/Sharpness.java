@@ -2,7 +2,6 @@ package io.idcardstream.engine.quality;
 
 import io.idcardstream.engine.image.ImageOps;
 import io.idcardstream.engine.image.RgbImage;
-import java.util.Arrays;
 
 /**
  * How crisp and how contrasty an image is, measured at a working size of at most {@value #WORKING_SIDE} pixels.
@@ -20,6 +19,8 @@ import java.util.Arrays;
  */
 public record Sharpness(double sharpness, double contrast) {
     static final int WORKING_SIDE = 800;
+    /** Histogram bins per luma level: percentiles to a quarter level without sorting. */
+    private static final int BINS_PER_LEVEL = 4;
 
     public static Sharpness of(RgbImage image) {
         double scale = (double) WORKING_SIDE / Math.max(image.width(), image.height());
@@ -29,26 +30,38 @@ public record Sharpness(double sharpness, double contrast) {
                 : image;
         int w = working.width(), h = working.height();
         float[] y = working.luma();
-        float[] sorted = y.clone();
-        Arrays.sort(sorted);
-        double range = percentile(sorted, 0.99) - percentile(sorted, 0.01);
-        if (w < 3 || h < 3 || range < 1) {
-            return new Sharpness(0, range);
+        int[] lumaHistogram = new int[256 * BINS_PER_LEVEL + 1];
+        for (float v : y) {
+            lumaHistogram[(int) (v * BINS_PER_LEVEL)]++;
         }
-        float[] gradient = new float[(w - 2) * (h - 2)];
-        int k = 0;
+        double range = percentile(lumaHistogram, y.length, 0.99) - percentile(lumaHistogram, y.length, 0.01);
+        if (w < 3 || h < 3 || range < 1) {
+            return new Sharpness(0, Math.max(0, range));
+        }
+        int[] gradientHistogram = new int[256 * BINS_PER_LEVEL + 1];
+        int count = 0;
         for (int row = 1; row < h - 1; row++) {
             for (int x = 1; x < w - 1; x++) {
                 float gx = y[row * w + x + 1] - y[row * w + x - 1];
                 float gy = y[(row + 1) * w + x] - y[(row - 1) * w + x];
-                gradient[k++] = (float) Math.hypot(gx, gy) / 2;
+                double magnitude = Math.sqrt(gx * gx + gy * gy) / 2;
+                gradientHistogram[(int) Math.min(256 * BINS_PER_LEVEL, magnitude * BINS_PER_LEVEL)]++;
+                count++;
             }
         }
-        Arrays.sort(gradient);
-        return new Sharpness(percentile(gradient, 0.99) / range, range);
+        return new Sharpness(percentile(gradientHistogram, count, 0.99) / range, range);
     }
 
-    private static double percentile(float[] sorted, double q) {
-        return sorted[Math.min(sorted.length - 1, (int) (sorted.length * q))];
+    /** The value below which a fraction {@code q} of the {@code total} samples lie. */
+    private static double percentile(int[] histogram, int total, double q) {
+        long target = (long) Math.floor(total * q);
+        long seen = 0;
+        for (int bin = 0; bin < histogram.length; bin++) {
+            seen += histogram[bin];
+            if (seen > target) {
+                return (double) bin / BINS_PER_LEVEL;
+            }
+        }
+        return (double) (histogram.length - 1) / BINS_PER_LEVEL;
     }
 }
