@@ -1,0 +1,35 @@
+package io.idcardstream.engine.bench;
+
+import io.idcardstream.ocr.CardFields;
+import io.idcardstream.ocr.CardSide;
+import io.idcardstream.ocr.FieldName;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Exact-match counts per field over many recognised sides. Not thread-safe. */
+final class FieldTally {
+
+    private final Map<FieldName, int[]> counts = new EnumMap<>(FieldName.class);
+
+    /** Counts each field of {@code side}: expected once, and matched when {@code actual} equals it exactly. */
+    void add(CardSide side, CardFields expected, CardFields actual) {
+        for (FieldName field : FieldName.values()) {
+            if (field.side() != side) {
+                continue;
+            }
+            int[] c = counts.computeIfAbsent(field, f -> new int[2]);
+            c[0]++;
+            if (expected.get(field).equals(actual.get(field))) {
+                c[1]++;
+            }
+        }
+    }
+
+    int expected(FieldName field) {
+        return counts.getOrDefault(field, new int[2])[0];
+    }
+
+    int matched(FieldName field) {
+        return counts.getOrDefault(field, new int[2])[1];
+    }
+}
