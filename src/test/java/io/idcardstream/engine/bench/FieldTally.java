@@ -6,7 +6,7 @@ import io.idcardstream.ocr.FieldName;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Exact-match counts per field over many recognised sides. Not thread-safe. */
+/** Match counts per field over many recognised sides. Not thread-safe. */
 final class FieldTally {
 
     private final Map<FieldName, int[]> counts = new EnumMap<>(FieldName.class);
@@ -14,15 +14,26 @@ final class FieldTally {
     /** Counts each field of {@code side}: expected once, and matched when {@code actual} equals it exactly. */
     void add(CardSide side, CardFields expected, CardFields actual) {
         for (FieldName field : FieldName.values()) {
-            if (field.side() != side) {
-                continue;
-            }
-            int[] c = counts.computeIfAbsent(field, f -> new int[2]);
-            c[0]++;
-            if (expected.get(field).equals(actual.get(field))) {
-                c[1]++;
+            if (field.side() == side) {
+                add(field, expected.get(field).equals(actual.get(field)));
             }
         }
+    }
+
+    void add(FieldName field, boolean matched) {
+        int[] c = counts.computeIfAbsent(field, f -> new int[2]);
+        c[0]++;
+        if (matched) {
+            c[1]++;
+        }
+    }
+
+    int expectedTotal() {
+        return counts.values().stream().mapToInt(c -> c[0]).sum();
+    }
+
+    int matchedTotal() {
+        return counts.values().stream().mapToInt(c -> c[1]).sum();
     }
 
     int expected(FieldName field) {
