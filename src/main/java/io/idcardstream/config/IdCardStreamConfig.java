@@ -157,6 +157,77 @@ public final class IdCardStreamConfig extends AbstractConfig {
     private static final String TENCENT_EXECUTOR_QUEUE_DOC = "Calls that may wait for a free SDK thread; beyond "
             + "that a call fails at once with ClientOverloaded.";
 
+    // --- Server (`serve`, issue 4) and the guarded image fetcher ---------------------------------------
+    // --- Operations (worker) ----------------------------------------------------------------------------
+    public static final String OPS_HOST_CONFIG = "ops.host";
+    private static final String OPS_HOST_DOC = "Address of the worker's operations endpoint (/healthz, /readyz, "
+            + "/metrics). 0.0.0.0 in containers so probes and Prometheus can reach it.";
+
+    public static final String OPS_PORT_CONFIG = "ops.port";
+    private static final String OPS_PORT_DOC = "Port of the worker's operations endpoint; -1 turns it off, 0 picks "
+            + "a free port.";
+
+    public static final String SERVER_HOST_CONFIG = "server.host";
+    private static final String SERVER_HOST_DOC = "Address the IDCardOCR-compatible HTTP API binds to. The default "
+            + "keeps it on loopback; use 0.0.0.0 to serve other hosts.";
+
+    public static final String SERVER_PORT_CONFIG = "server.port";
+    private static final String SERVER_PORT_DOC = "TCP port of the IDCardOCR-compatible HTTP API; 0 picks a free "
+            + "port (printed at startup).";
+
+    public static final String SERVER_RATE_LIMIT_RPS_CONFIG = "server.rate.limit.rps";
+    private static final String SERVER_RATE_LIMIT_RPS_DOC = "Requests per second each SecretId may make (token "
+            + "bucket, bursts up to the same number); beyond it the API answers RequestLimitExceeded. Tencent's "
+            + "default for IDCardOCR is 20. 0 turns the limit off.";
+
+    public static final String SERVER_QUEUE_CAPACITY_CONFIG = "server.queue.capacity";
+    private static final String SERVER_QUEUE_CAPACITY_DOC = "Requests accepted for recognition and not yet answered "
+            + "(downloading, waiting for or inside the recogniser). When full, a new request is answered "
+            + "RequestLimitExceeded at once. Also bounds the connections waiting for a free server.workers thread; "
+            + "past that a connection is closed at once.";
+
+    public static final String SERVER_WORKERS_CONFIG = "server.workers";
+    private static final String SERVER_WORKERS_DOC = "Threads that read, authenticate and parse requests, download "
+            + "ImageUrl images and write answers. Recognition runs on the recogniser's own threads.";
+
+    public static final String SERVER_KEYS_FILE_CONFIG = "server.keys.file";
+    private static final String SERVER_KEYS_FILE_DOC = "Properties file of the SecretId/SecretKey pairs the API "
+            + "accepts: lines SecretId=SecretKey, and/or one pair as secret.id=... and secret.key=... (the "
+            + "tencent.secrets.file format). Used when TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY are unset; "
+            + "when the file does not exist, serve generates a pair and writes it there, readable only by its "
+            + "owner. Keys are never logged or printed.";
+
+    public static final String SERVER_MAX_BODY_BYTES_CONFIG = "server.max.body.bytes";
+    private static final String SERVER_MAX_BODY_BYTES_DOC = "Largest request body read; larger ones are answered "
+            + "RequestSizeLimitExceeded. Keep it above the 6 MiB ImageBase64 limit plus JSON, so an oversized "
+            + "ImageBase64 gets the API's FailedOperation.ImageSizeTooLarge.";
+
+    public static final String SERVER_REQUEST_TIMEOUT_MS_CONFIG = "server.request.timeout.ms";
+    private static final String SERVER_REQUEST_TIMEOUT_MS_DOC = "Deadline of one API request from acceptance to "
+            + "answer (image download plus recognition); a request that misses it is answered InternalError.";
+
+    public static final String FETCH_TIMEOUT_MS_CONFIG = "fetch.timeout.ms";
+    private static final String FETCH_TIMEOUT_MS_DOC = "Total deadline of one ImageUrl download, name resolution, "
+            + "redirects and body included (the API's limit is 3 s); failing it gives FailedOperation.DownLoadError.";
+
+    public static final String FETCH_MAX_BYTES_CONFIG = "fetch.max.bytes";
+    private static final String FETCH_MAX_BYTES_DOC = "Largest ImageUrl image downloaded, in bytes. The default is "
+            + "the API's limit (3 MiB after Base64 encoding = 2,359,296 bytes); larger images give "
+            + "FailedOperation.ImageSizeTooLarge.";
+
+    public static final String FETCH_MAX_REDIRECTS_CONFIG = "fetch.max.redirects";
+    private static final String FETCH_MAX_REDIRECTS_DOC = "Redirects followed per ImageUrl download; every hop is "
+            + "checked by the address guard again.";
+
+    public static final String FETCH_ALLOW_LOOPBACK_CONFIG = "fetch.allow.loopback";
+    private static final String FETCH_ALLOW_LOOPBACK_DOC = "Allow ImageUrl downloads from loopback addresses "
+            + "(127.0.0.0/8, ::1). Off by default: a URL could otherwise reach services on the server's own host.";
+
+    public static final String FETCH_ALLOW_PRIVATE_CONFIG = "fetch.allow.private";
+    private static final String FETCH_ALLOW_PRIVATE_DOC = "Allow ImageUrl downloads from private addresses (RFC 1918, "
+            + "100.64.0.0/10 CGNAT, fc00::/7 ULA), e.g. in-house object storage. Link-local, cloud metadata "
+            + "(169.254.169.254, fd00:ec2::254), multicast, unspecified and reserved addresses are always refused.";
+
     private static final ConfigDef DEFINITION = new ConfigDef()
             .define(BOOTSTRAP_SERVERS_CONFIG, Type.LIST, "127.0.0.1:9092", HIGH, BOOTSTRAP_SERVERS_DOC)
             .define(APPLICATION_ID_CONFIG, Type.STRING, "idcard-stream", new NonEmptyString(), HIGH,
@@ -195,6 +266,8 @@ public final class IdCardStreamConfig extends AbstractConfig {
             .define(IMAGE_INLINE_MAX_BYTES_CONFIG, Type.INT, 1 << 20, between(1_024, 64 << 20), MEDIUM,
                     IMAGE_INLINE_MAX_BYTES_DOC)
             .define(CROP_MAX_BYTES_CONFIG, Type.INT, 256 << 10, between(0, 16 << 20), LOW, CROP_MAX_BYTES_DOC)
+            .define(OPS_HOST_CONFIG, Type.STRING, "127.0.0.1", new NonEmptyString(), MEDIUM, OPS_HOST_DOC)
+            .define(OPS_PORT_CONFIG, Type.INT, 9400, between(-1, 65_535), MEDIUM, OPS_PORT_DOC)
             .define(TENCENT_ENDPOINT_CONFIG, Type.STRING, "ocr.tencentcloudapi.com", new NonEmptyString(), MEDIUM,
                     TENCENT_ENDPOINT_DOC)
             .define(TENCENT_PROTOCOL_CONFIG, Type.STRING, "https", in("https", "http"), MEDIUM,
@@ -210,7 +283,26 @@ public final class IdCardStreamConfig extends AbstractConfig {
             .define(TENCENT_EXECUTOR_THREADS_CONFIG, Type.INT, 8, between(1, 1_024), LOW,
                     TENCENT_EXECUTOR_THREADS_DOC)
             .define(TENCENT_EXECUTOR_QUEUE_CONFIG, Type.INT, 64, between(0, 100_000), LOW,
-                    TENCENT_EXECUTOR_QUEUE_DOC);
+                    TENCENT_EXECUTOR_QUEUE_DOC)
+            // --- Server (`serve`, issue 4) and the guarded image fetcher ---
+            .define(SERVER_HOST_CONFIG, Type.STRING, "127.0.0.1", new NonEmptyString(), HIGH, SERVER_HOST_DOC)
+            .define(SERVER_PORT_CONFIG, Type.INT, 8090, between(0, 65_535), HIGH, SERVER_PORT_DOC)
+            .define(SERVER_RATE_LIMIT_RPS_CONFIG, Type.INT, 20, between(0, 1_000_000), HIGH,
+                    SERVER_RATE_LIMIT_RPS_DOC)
+            .define(SERVER_QUEUE_CAPACITY_CONFIG, Type.INT, 64, between(1, 100_000), MEDIUM,
+                    SERVER_QUEUE_CAPACITY_DOC)
+            .define(SERVER_WORKERS_CONFIG, Type.INT, 8, between(1, 1_024), MEDIUM, SERVER_WORKERS_DOC)
+            .define(SERVER_KEYS_FILE_CONFIG, Type.STRING, "data/serve-keys.properties", new NonEmptyString(), HIGH,
+                    SERVER_KEYS_FILE_DOC)
+            .define(SERVER_MAX_BODY_BYTES_CONFIG, Type.INT, 12 << 20, between(1_024, 256 << 20), MEDIUM,
+                    SERVER_MAX_BODY_BYTES_DOC)
+            .define(SERVER_REQUEST_TIMEOUT_MS_CONFIG, Type.INT, 30_000, between(100, 600_000), MEDIUM,
+                    SERVER_REQUEST_TIMEOUT_MS_DOC)
+            .define(FETCH_TIMEOUT_MS_CONFIG, Type.INT, 3_000, between(100, 600_000), MEDIUM, FETCH_TIMEOUT_MS_DOC)
+            .define(FETCH_MAX_BYTES_CONFIG, Type.INT, 2_359_296, between(1, 256 << 20), MEDIUM, FETCH_MAX_BYTES_DOC)
+            .define(FETCH_MAX_REDIRECTS_CONFIG, Type.INT, 3, between(0, 20), LOW, FETCH_MAX_REDIRECTS_DOC)
+            .define(FETCH_ALLOW_LOOPBACK_CONFIG, Type.BOOLEAN, false, MEDIUM, FETCH_ALLOW_LOOPBACK_DOC)
+            .define(FETCH_ALLOW_PRIVATE_CONFIG, Type.BOOLEAN, false, MEDIUM, FETCH_ALLOW_PRIVATE_DOC);
 
     public IdCardStreamConfig(Map<?, ?> values) {
         super(DEFINITION, values, false);

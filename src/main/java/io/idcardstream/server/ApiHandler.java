@@ -1,0 +1,306 @@
+package io.idcardstream.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.idcardstream.fetch.ImageFetchException;
+import io.idcardstream.fetch.ImageFetcher;
+import io.idcardstream.ocr.ApiEnvelope;
+import io.idcardstream.ocr.ErrorCodes;
+import io.idcardstream.ocr.IdCardOcrRequest;
+import io.idcardstream.ocr.IdCardOcrResult;
+import io.idcardstream.ocr.IdCardRecognizer;
+import io.idcardstream.ocr.ImageSource;
+import io.idcardstream.ocr.OcrException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /}: one IDCardOCR call in the Tencent Cloud API 3.0 protocol. Every answer is HTTP 200 with
+ * {@code Content-Type: application/json} and the {@code {"Response":{…,"RequestId"}}} envelope, a fresh UUID
+ * each time. Checks, in order: method and body size; TC3 signature ({@link Tc3Verifier}); {@code X-TC-Action}
+ * and {@code X-TC-Version}; the SecretId's rate ({@code RequestLimitExceeded}); the body
+ * ({@link ApiRequestParser}); a free place among {@code queueCapacity} admitted requests (else
+ * {@code RequestLimitExceeded} at once, with a message saying the server is busy: the rate-limit code tells
+ * every client to slow down, which is what an overloaded server needs). Then the image is decoded or
+ * downloaded ({@code FailedOperation.DownLoadError}, {@code FailedOperation.ImageSizeTooLarge}), recognised,
+ * and answered.
+ *
+ * <p>Logs carry coordinates only (RequestId, masked SecretId, code, latency), never images, URLs, fields or keys.
+ *
+ * <p>Threading notes: {@link #handle} runs on the HTTP worker threads and returns as soon as the request is
+ * admitted; downloads run on {@code fetchExecutor}, recognition on the recogniser's threads, and answers are
+ * written on {@code answerExecutor}, so a slow image host or recogniser never holds a worker.
+ */
+final class ApiHandler implements HttpHandler {
+    static final String ACTION = "IDCardOCR";
+    static final String VERSION = "2018-11-19";
+
+    private static final Logger log = LoggerFactory.getLogger(ApiHandler.class);
+    /** Bytes of an oversized body read and thrown away so the client can still read the answer. */
+    private static final long DRAIN_LIMIT = 64L << 20;
+
+    private final ServerSettings settings;
+    private final Tc3Verifier verifier;
+    private final PerKeyRateLimiter rateLimiter;
+    private final ApiRequestParser parser = new ApiRequestParser();
+    private final IdCardRecognizer recognizer;
+    private final ImageFetcher fetcher;
+    private final Semaphore admission;
+    private final Executor fetchExecutor;
+    private final Executor answerExecutor;
+    private final ServerMetrics metrics;
+    private volatile boolean closing;
+
+    ApiHandler(ServerSettings settings, Tc3Verifier verifier, PerKeyRateLimiter rateLimiter,
+               IdCardRecognizer recognizer, ImageFetcher fetcher, Semaphore admission, Executor fetchExecutor,
+               Executor answerExecutor, ServerMetrics metrics) {
+        this.settings = settings;
+        this.verifier = verifier;
+        this.rateLimiter = rateLimiter;
+        this.recognizer = recognizer;
+        this.fetcher = fetcher;
+        this.admission = admission;
+        this.fetchExecutor = fetchExecutor;
+        this.answerExecutor = answerExecutor;
+        this.metrics = metrics;
+    }
+
+    /** From now on new requests are refused as busy; those admitted are still answered. */
+    void startClosing() {
+        closing = true;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        long start = System.nanoTime();
+        String requestId = UUID.randomUUID().toString();
+        String path = exchange.getRequestURI().getPath();
+        if (path != null && !path.isEmpty() && !path.equals("/")) {
+            OpsHandler.respondText(exchange, 404, "Not found: the API is POST /\n");
+            return;
+        }
+        String secretId = null;
+        try {
+            if (!exchange.getRequestMethod().equals("POST")) {
+                throw new OcrException(ErrorCodes.UNSUPPORTED_PROTOCOL,
+                        "This server supports the API only as POST / with a JSON body.", null);
+            }
+            byte[] body = readBody(exchange);
+            Headers headers = exchange.getRequestHeaders();
+            secretId = verifier.verify("POST", headers::getFirst, body);
+            checkActionAndVersion(headers);
+            if (!rateLimiter.tryAcquire(secretId)) {
+                throw new OcrException(ErrorCodes.REQUEST_LIMIT_EXCEEDED, "Your SecretId made more than "
+                        + rateLimiter.rps() + " requests per second. Please retry later.", null);
+            }
+            ApiRequest request = parser.parse(body);
+            if (closing || !admission.tryAcquire()) {
+                throw new OcrException(ErrorCodes.REQUEST_LIMIT_EXCEEDED, closing
+                        ? "The server is shutting down. Please retry later."
+                        : "The server is busy: " + settings.queueCapacity()
+                                + " requests are already waiting. Please retry later.", null);
+            }
+            admitted(exchange, request, requestId, secretId, start);
+        } catch (OcrException e) {
+            answer(exchange, ApiEnvelope.error(e.code(), e.getMessage(), requestId), e.code(), requestId, secretId,
+                    start);
+        } catch (IOException e) {
+            log.info("requestId={} client went away while sending: {}", requestId, e.getClass().getSimpleName());
+            exchange.close();
+        } catch (RuntimeException e) {
+            log.error("requestId={} failed before admission: {}", requestId, e.getClass().getName());
+            answer(exchange, ApiEnvelope.error(ErrorCodes.INTERNAL_ERROR, "Internal error.", requestId),
+                    ErrorCodes.INTERNAL_ERROR, requestId, secretId, start);
+        }
+    }
+
+    private void admitted(HttpExchange exchange, ApiRequest request, String requestId, String secretId,
+                          long start) {
+        CompletableFuture<IdCardOcrResult> result;
+        try {
+            result = image(request)
+                    .thenCompose(bytes -> recognizer.recognize(
+                            new IdCardOcrRequest(new ImageSource.Inline(bytes), request.cardSide(), request.options())))
+                    .orTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            result = CompletableFuture.failedFuture(e);
+        }
+        result.whenCompleteAsync((recognised, failure) -> {
+            admission.release();
+            if (failure == null) {
+                answer(exchange, ApiEnvelope.success(recognised, requestId), ServerMetrics.SUCCESS, requestId,
+                        secretId, start);
+            } else {
+                OcrException error = toApiError(failure, requestId);
+                answer(exchange, ApiEnvelope.error(error.code(), error.getMessage(), requestId), error.code(),
+                        requestId, secretId, start);
+            }
+        }, answerExecutor);
+    }
+
+    /** The image bytes: decoded here, or downloaded on the fetch threads. */
+    private CompletableFuture<byte[]> image(ApiRequest request) {
+        if (request.imageBase64() != null) {
+            byte[] bytes;
+            try {
+                bytes = Base64.getMimeDecoder().decode(request.imageBase64());
+            } catch (IllegalArgumentException e) {
+                return CompletableFuture.failedFuture(new OcrException(ErrorCodes.IMAGE_DECODE_FAILED,
+                        "ImageBase64 is not valid Base64.", null));
+            }
+            return bytes.length == 0
+                    ? CompletableFuture.failedFuture(new OcrException(ErrorCodes.EMPTY_IMAGE, "The image is empty.", null))
+                    : CompletableFuture.completedFuture(bytes);
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                byte[] bytes = fetcher.fetch(request.imageUrl());
+                if (bytes.length == 0) {
+                    throw new CompletionException(new OcrException(ErrorCodes.EMPTY_IMAGE,
+                            "The image at ImageUrl is empty.", null));
+                }
+                return bytes;
+            } catch (ImageFetchException e) {
+                throw new CompletionException(e);
+            }
+        }, fetchExecutor);
+    }
+
+    private OcrException toApiError(Throwable failure, String requestId) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof OcrException ocr) {
+            return ocr;
+        }
+        if (cause instanceof ImageFetchException fetch) {
+            String code = fetch.reason() == ImageFetchException.Reason.TOO_LARGE
+                    ? ErrorCodes.IMAGE_SIZE_TOO_LARGE : ErrorCodes.DOWNLOAD_ERROR;
+            return new OcrException(code, fetch.getMessage(), null);
+        }
+        if (cause instanceof TimeoutException) {
+            return new OcrException(ErrorCodes.INTERNAL_ERROR, "The request did not finish within "
+                    + settings.requestTimeout().toMillis() + " ms.", null);
+        }
+        log.error("requestId={} recognition failed unexpectedly: {}", requestId, cause.getClass().getName());
+        return new OcrException(ErrorCodes.INTERNAL_ERROR, "Internal error.", null);
+    }
+
+    private static void checkActionAndVersion(Headers headers) throws OcrException {
+        String action = headers.getFirst("X-TC-Action");
+        if (action == null || action.isBlank()) {
+            throw new OcrException(ErrorCodes.MISSING_PARAMETER,
+                    "The request is missing the required header X-TC-Action.", null);
+        }
+        if (!action.trim().equals(ACTION)) {
+            throw new OcrException(ErrorCodes.INVALID_ACTION, "The action `" + clip(action.trim())
+                    + "` is not supported; this server provides " + ACTION + ".", null);
+        }
+        String version = headers.getFirst("X-TC-Version");
+        if (version == null || version.isBlank()) {
+            throw new OcrException(ErrorCodes.MISSING_PARAMETER,
+                    "The request is missing the required header X-TC-Version.", null);
+        }
+        if (!version.trim().equals(VERSION)) {
+            throw new OcrException(ErrorCodes.NO_SUCH_VERSION, "The API version `" + clip(version.trim())
+                    + "` does not exist; " + ACTION + " is version " + VERSION + ".", null);
+        }
+    }
+
+    /** Reads the body, refusing more than {@code maxBodyBytes} without keeping it in memory. */
+    private byte[] readBody(HttpExchange exchange) throws IOException, OcrException {
+        int max = settings.maxBodyBytes();
+        InputStream in = exchange.getRequestBody();
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        long length = declared == null ? -1 : parseLength(declared);
+        if (length > max) {
+            drain(in);
+            throw tooLarge(max);
+        }
+        if (length >= 0) {
+            byte[] body = in.readNBytes((int) length);
+            if (body.length != length) {
+                throw new IOException("body ended after " + body.length + " of " + length + " bytes");
+            }
+            return body;
+        }
+        byte[] body = in.readNBytes(max + 1);
+        if (body.length > max) {
+            drain(in);
+            throw tooLarge(max);
+        }
+        return body;
+    }
+
+    private static long parseLength(String text) throws IOException {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IOException("invalid Content-Length");
+        }
+    }
+
+    /** Reads and drops what is left (up to a bound) so the client finishes sending and reads the answer. */
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long drained = 0;
+        for (int n = in.read(buffer); n >= 0 && drained < DRAIN_LIMIT; n = in.read(buffer)) {
+            drained += n;
+        }
+    }
+
+    private static OcrException tooLarge(int max) {
+        return new OcrException(ErrorCodes.REQUEST_SIZE_LIMIT_EXCEEDED,
+                "The request body is larger than " + max + " bytes.", null);
+    }
+
+    private void answer(HttpExchange exchange, ObjectNode envelope, String code, String requestId, String secretId,
+                        long start) {
+        byte[] bytes = ApiEnvelope.compact(envelope).getBytes(StandardCharsets.UTF_8);
+        try {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        } catch (IOException e) {
+            log.info("requestId={} client went away before the answer: {}", requestId, e.getClass().getSimpleName());
+        } finally {
+            exchange.close();
+        }
+        long nanos = System.nanoTime() - start;
+        metrics.answered(code, nanos);
+        log.info("requestId={} secretId={} code={} latencyMs={}", requestId, mask(secretId), code,
+                Duration.ofNanos(nanos).toMillis());
+    }
+
+    /** SecretIds are not secrets, but logs only need enough to tell them apart. */
+    private static String mask(String secretId) {
+        if (secretId == null) {
+            return "-";
+        }
+        return secretId.length() <= 8 ? secretId : secretId.substring(0, 8) + "…";
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 64) + "…";
+    }
+}
