@@ -9,9 +9,6 @@ interface BenchEngine extends AutoCloseable {
     /** The name in the report, e.g. {@code local PP-OCRv4}. */
     String name();
 
-    /** Whether the engine returns the API's fields (else only text lines, judged by {@link TextPresence}). */
-    boolean extractsFields();
-
     Reading read(LabelledImage image, CardSide side) throws Exception;
 
     @Override

@@ -6,13 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** Formats the benchmark's results as the Markdown tables of BENCHMARKS.md. Not thread-safe. */
 final class BenchReport {
 
     /** One engine's run: its load time and its results per set, in run order. */
-    record EngineRun(String engine, boolean extractsFields, double loadMillis, String loadNote, long jvmPeakRssKb,
+    record EngineRun(String engine, double loadMillis, String loadNote, long jvmPeakRssKb,
             Map<String, SetResult> sets, String machineLoad) {
     }
 
@@ -38,7 +39,7 @@ final class BenchReport {
                         r.latencies.percentileMillis(95), r.cpuNanos / 1e6 / r.latencies.count(), rss(run, r),
                         errors(r.errors)));
                 for (FieldName field : FieldName.values()) {
-                    md.append(' ').append(run.extractsFields() ? rate(r.exact, field) : "n/a").append(" |");
+                    md.append(' ').append(rate(r.exact, field)).append(" |");
                 }
                 md.append('\n');
             }
@@ -62,6 +63,7 @@ final class BenchReport {
             }
         }
         md.append(variants());
+        md.append(misses());
         md.append("\nMachine load during the runs (the box is shared with other sessions):\n\n");
         runs.forEach(run -> md.append("- ").append(run.engine()).append(": ").append(run.machineLoad()).append('\n'));
         return md.toString();
@@ -99,12 +101,47 @@ final class BenchReport {
                     }
                     FieldTally tally = r.exactByVariant.get(variant);
                     md.append(String.format(" %.0f | %s |", latencies.percentileMillis(50),
-                            run.extractsFields() ? tally.matchedTotal() + "/" + tally.expectedTotal() : "n/a"));
+                            tally.matchedTotal() + "/" + tally.expectedTotal()));
                 }
                 md.append('\n');
             }
         }
         return md.toString();
+    }
+
+    /** Per engine and set, the fields read wrong in each variant, with counts. */
+    private String misses() {
+        StringBuilder md = new StringBuilder("\nFields read wrong, per variant (field × count):\n\n");
+        for (EngineRun run : runs) {
+            run.sets().forEach((set, r) -> {
+                Map<String, Map<String, Integer>> byVariant = new TreeMap<>();
+                r.misses.forEach(miss -> byVariant.computeIfAbsent(miss.variant(), v -> new TreeMap<>())
+                        .merge(miss.field().apiName(), 1, Integer::sum));
+                md.append("- ").append(run.engine()).append(", ").append(set).append(": ");
+                if (byVariant.isEmpty()) {
+                    md.append("none");
+                }
+                List<String> parts = new ArrayList<>();
+                byVariant.forEach((variant, fields) -> {
+                    StringBuilder part = new StringBuilder(variant).append(' ');
+                    fields.forEach((field, n) -> part.append(field).append('×').append(n).append(' '));
+                    parts.add(part.toString().strip());
+                });
+                md.append(String.join("; ", parts)).append('\n');
+            });
+        }
+        return md.toString();
+    }
+
+    /** The misses as TSV (engine, set, file, side, variant, field, error code) for looking at the images. */
+    String missesTsv() {
+        StringBuilder tsv = new StringBuilder("engine\tset\tfile\tside\tvariant\tfield\terror\n");
+        for (EngineRun run : runs) {
+            run.sets().forEach((set, r) -> r.misses.forEach(m -> tsv.append(String.join("\t", run.engine(), set,
+                    m.file(), m.side().name(), m.variant(), m.field().apiName(),
+                    m.errorCode() == null ? "" : m.errorCode())).append('\n')));
+        }
+        return tsv.toString();
     }
 
     private static String load(EngineRun run) {

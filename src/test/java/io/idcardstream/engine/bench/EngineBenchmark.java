@@ -80,7 +80,7 @@ public final class EngineBenchmark implements Callable<Integer> {
                     perSet.put(set.getKey(), run(engine, set.getValue()));
                     System.err.println(engine.name() + ": " + set.getKey() + " done");
                 }
-                results.add(new BenchReport.EngineRun(engine.name(), engine.extractsFields(),
+                results.add(new BenchReport.EngineRun(engine.name(),
                         loaded.loadNanos() / 1e6, loaded.loadNote(), ProcessMemory.peakRssKb(), perSet,
                         String.format("idle %.0f%% at start, load average %.1f before and %.1f after", idle * 100,
                                 loadBefore, MachineLoad.loadAverage())));
@@ -92,6 +92,9 @@ public final class EngineBenchmark implements Callable<Integer> {
         String markdown = results.markdown(header);
         Files.createDirectories(report.toAbsolutePath().getParent());
         Files.writeString(report, markdown);
+        Path misses = report.resolveSibling("engine-bench-misses.tsv");
+        Files.writeString(misses, results.missesTsv());
+        System.err.println("misses per image: " + misses);
         System.out.println(markdown);
         return 0;
     }

@@ -4,6 +4,8 @@ import io.idcardstream.engine.labels.LabelledImage;
 import io.idcardstream.ocr.CardFields;
 import io.idcardstream.ocr.CardSide;
 import io.idcardstream.ocr.FieldName;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,6 +21,11 @@ final class SetResult {
     long cpuNanos;
     long childPeakRssKb = -1;
     boolean sawLines;
+    /** Each field read wrong: image file, side, variant and field (never the values: they read like personal data). */
+    final List<Miss> misses = new ArrayList<>();
+
+    record Miss(String file, CardSide side, String variant, FieldName field, String errorCode) {
+    }
 
     void add(LabelledImage image, CardSide side, Reading reading, long wallNanos) {
         CardFields expected = image.expected().get(side);
@@ -27,6 +34,10 @@ final class SetResult {
         for (FieldName field : FieldName.values()) {
             if (field.side() == side) {
                 presence.add(field, TextPresence.found(field, expected.get(field), reading.lines()));
+                if (!expected.get(field).equals(reading.fields().get(field))) {
+                    misses.add(new Miss(image.file().getFileName().toString(), side, image.variant(), field,
+                            reading.errorCode()));
+                }
             }
         }
         latencies.add(wallNanos);

@@ -1,31 +1,21 @@
 package io.idcardstream.engine.bench;
 
 import io.idcardstream.engine.labels.LabelledImage;
-import io.idcardstream.ocr.CardFields;
 import io.idcardstream.ocr.CardSide;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * Tesseract 5 with chi_sim as a benchmark baseline: its lines go through the engine's field extractor when one is
- * given, so both engines are judged by the same extraction; without one only the lines are returned.
+ * Tesseract 5 with chi_sim as the benchmark's baseline: its lines go through the engine's field extractor, so both
+ * engines are judged by the same extraction.
  */
 final class TesseractEngine implements BenchEngine {
 
     private final TesseractReader reader;
-    private final Optional<LineExtractor> extractor;
+    private final LineExtractor extractor;
 
-    private TesseractEngine(TesseractReader reader, Optional<LineExtractor> extractor) {
+    TesseractEngine(TesseractReader reader, LineExtractor extractor) {
         this.reader = Objects.requireNonNull(reader, "reader");
-        this.extractor = extractor;
-    }
-
-    static TesseractEngine withExtractor(TesseractReader reader, LineExtractor extractor) {
-        return new TesseractEngine(reader, Optional.of(extractor));
-    }
-
-    static TesseractEngine linesOnly(TesseractReader reader) {
-        return new TesseractEngine(reader, Optional.empty());
+        this.extractor = Objects.requireNonNull(extractor, "extractor");
     }
 
     @Override
@@ -34,17 +24,10 @@ final class TesseractEngine implements BenchEngine {
     }
 
     @Override
-    public boolean extractsFields() {
-        return extractor.isPresent();
-    }
-
-    @Override
     public Reading read(LabelledImage image, CardSide side) throws Exception {
         TesseractReader.Result result = reader.read(image.file());
-        CardFields fields = extractor
-                .map(e -> e.extract(result.lines(), image.width(), image.height(), side))
-                .orElse(CardFields.EMPTY);
-        return new Reading(fields, result.lines(), null, result.cpuNanos(), result.peakRssKb());
+        return new Reading(extractor.extract(result.lines(), image.width(), image.height(), side), result.lines(),
+                null, result.cpuNanos(), result.peakRssKb());
     }
 
     @Override
