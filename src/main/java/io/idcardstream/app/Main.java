@@ -1,5 +1,6 @@
 package io.idcardstream.app;
 
+import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,8 +10,10 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Event-driven ID-card recognition: a Kafka Streams worker for IDCardOCR (2018-11-19).",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
+    /** Exit code for a configuration the command refuses. */
+    static final int INVALID_CONFIGURATION = 2;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -18,6 +21,15 @@ public final class Main {
 
     /** The configured command line, also used by tests to run commands in-process. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine commandLine = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            if (exception instanceof ConfigException || exception instanceof IllegalArgumentException) {
+                // A bad setting: say which and how, without a stack trace.
+                cmd.getErr().println(cmd.getCommandName() + ": invalid configuration: " + exception.getMessage());
+                return INVALID_CONFIGURATION;
+            }
+            throw exception;
+        });
+        return commandLine;
     }
 }

@@ -158,6 +158,15 @@ public final class IdCardStreamConfig extends AbstractConfig {
             + "that a call fails at once with ClientOverloaded.";
 
     // --- Server (`serve`, issue 4) and the guarded image fetcher ---------------------------------------
+    // --- Operations (worker) ----------------------------------------------------------------------------
+    public static final String OPS_HOST_CONFIG = "ops.host";
+    private static final String OPS_HOST_DOC = "Address of the worker's operations endpoint (/healthz, /readyz, "
+            + "/metrics). 0.0.0.0 in containers so probes and Prometheus can reach it.";
+
+    public static final String OPS_PORT_CONFIG = "ops.port";
+    private static final String OPS_PORT_DOC = "Port of the worker's operations endpoint; -1 turns it off, 0 picks "
+            + "a free port.";
+
     public static final String SERVER_HOST_CONFIG = "server.host";
     private static final String SERVER_HOST_DOC = "Address the IDCardOCR-compatible HTTP API binds to. The default "
             + "keeps it on loopback; use 0.0.0.0 to serve other hosts.";
@@ -257,6 +266,8 @@ public final class IdCardStreamConfig extends AbstractConfig {
             .define(IMAGE_INLINE_MAX_BYTES_CONFIG, Type.INT, 1 << 20, between(1_024, 64 << 20), MEDIUM,
                     IMAGE_INLINE_MAX_BYTES_DOC)
             .define(CROP_MAX_BYTES_CONFIG, Type.INT, 256 << 10, between(0, 16 << 20), LOW, CROP_MAX_BYTES_DOC)
+            .define(OPS_HOST_CONFIG, Type.STRING, "127.0.0.1", new NonEmptyString(), MEDIUM, OPS_HOST_DOC)
+            .define(OPS_PORT_CONFIG, Type.INT, 9400, between(-1, 65_535), MEDIUM, OPS_PORT_DOC)
             .define(TENCENT_ENDPOINT_CONFIG, Type.STRING, "ocr.tencentcloudapi.com", new NonEmptyString(), MEDIUM,
                     TENCENT_ENDPOINT_DOC)
             .define(TENCENT_PROTOCOL_CONFIG, Type.STRING, "https", in("https", "http"), MEDIUM,

@@ -1,0 +1,183 @@
+package io.idcardstream.worker;
+
+import io.idcardstream.events.BackIdentity;
+import io.idcardstream.events.CardWarning;
+import io.idcardstream.events.Crops;
+import io.idcardstream.events.ErrorCategory;
+import io.idcardstream.events.FieldDetail;
+import io.idcardstream.events.FrontIdentity;
+import io.idcardstream.events.IdCardOcrFailed;
+import io.idcardstream.events.IdCardOcrRequested;
+import io.idcardstream.events.IdentityRecognized;
+import io.idcardstream.events.Point;
+import io.idcardstream.events.ProviderInfo;
+import io.idcardstream.events.RawFields;
+import io.idcardstream.events.Sex;
+import io.idcardstream.events.Timings;
+import io.idcardstream.events.ValidationReport;
+import io.idcardstream.events.WarningKind;
+import io.idcardstream.identity.CardDates;
+import io.idcardstream.identity.IdentityValidator;
+import io.idcardstream.identity.PiiMask;
+import io.idcardstream.ocr.AdvancedInfo;
+import io.idcardstream.ocr.CardFields;
+import io.idcardstream.ocr.CardSide;
+import io.idcardstream.ocr.ErrorClass;
+import io.idcardstream.ocr.IdCardOcrRequest;
+import io.idcardstream.ocr.IdCardOcrResult;
+import io.idcardstream.ocr.OcrException;
+import io.idcardstream.ocr.OcrOptions;
+import io.idcardstream.ocr.ProviderDescription;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+/**
+ * Builds the outcome events: normalises what the recogniser returned (ISO dates, validity split, sex), adds
+ * the validation report, and never changes a value silently: the raw strings travel alongside.
+ */
+final class OutcomeMapper {
+    private final IdentityValidator validator;
+    private final Clock clock;
+    private final int cropMaxBytes;
+
+    OutcomeMapper(IdentityValidator validator, Clock clock, int cropMaxBytes) {
+        this.validator = validator;
+        this.clock = clock;
+        this.cropMaxBytes = cropMaxBytes;
+    }
+
+    /** Facts about one attempt to answer a request, gathered by the processor. */
+    record Attempt(Instant receivedAt, long rateLimitWaitMillis, long ocrMillis, int attempts) {}
+
+    IdentityRecognized recognized(
+            IdCardOcrRequested event, IdCardOcrRequest request, IdCardOcrResult result,
+            ProviderDescription provider, Attempt attempt) {
+        CardFields fields = result.fields();
+        CardSide side = fields.side() != null ? fields.side() : request.cardSide();
+        AdvancedInfo advanced = result.advancedInfo();
+        return IdentityRecognized.newBuilder()
+                .setRequestId(event.getRequestId())
+                .setSubjectId(event.getSubjectId())
+                .setSide(side == null ? io.idcardstream.events.CardSide.UNKNOWN
+                        : io.idcardstream.events.CardSide.valueOf(side.name()))
+                .setFront(side == CardSide.FRONT ? front(fields) : null)
+                .setBack(side == CardSide.BACK ? back(fields) : null)
+                .setRaw(raw(fields))
+                .setFieldDetails(result.evidence().stream()
+                        .map(e -> new FieldDetail(e.field().apiName(), e.confidence(),
+                                e.polygon().stream().map(p -> new Point(p.x(), p.y())).toList()))
+                        .toList())
+                .setWarnings(advanced.warnings().stream()
+                        .map(code -> new CardWarning(code, warningKind(code)))
+                        .toList())
+                .setQuality(advanced.quality())
+                .setBorderCodeValue(advanced.borderCodeValue())
+                .setCrops(crops(request.options(), advanced))
+                .setValidation(validation(fields))
+                .setProvider(providerInfo(provider, result.providerRequestId()))
+                .setAttempts(attempt.attempts())
+                .setDuplicate(false)
+                .setReprocessed(event.getReprocess())
+                .setTimings(timings(event, attempt))
+                .setAttributes(event.getAttributes())
+                .build();
+    }
+
+    IdCardOcrFailed failed(IdCardOcrRequested event, OcrException error, ProviderDescription provider,
+            Attempt attempt) {
+        ErrorClass policy = error.classification();
+        return IdCardOcrFailed.newBuilder()
+                .setRequestId(event.getRequestId())
+                .setSubjectId(event.getSubjectId())
+                .setSide(event.getCardSide())
+                .setErrorCode(error.code())
+                .setCategory(ErrorCategory.valueOf(policy.category().name()))
+                .setRetryable(policy.retryable())
+                .setAttempts(attempt.attempts())
+                .setMessage(PiiMask.text(error.getMessage() == null ? "" : error.getMessage()))
+                .setProvider(attempt.attempts() == 0 ? null : providerInfo(provider, error.providerRequestId()))
+                .setDuplicate(false)
+                .setReprocessed(event.getReprocess())
+                .setTimings(timings(event, attempt))
+                .setAttributes(event.getAttributes())
+                .build();
+    }
+
+    private static FrontIdentity front(CardFields fields) {
+        return FrontIdentity.newBuilder()
+                .setName(emptyToNull(fields.name()))
+                .setSex(switch (io.idcardstream.identity.Sex.fromPrinted(fields.sex())) {
+                    case MALE -> Sex.MALE;
+                    case FEMALE -> Sex.FEMALE;
+                    case UNKNOWN -> Sex.UNKNOWN;
+                })
+                .setNation(emptyToNull(fields.nation()))
+                .setBirthDate(CardDates.parseBirth(fields.birth()).orElse(null))
+                .setAddress(emptyToNull(fields.address()))
+                .setIdNumber(emptyToNull(fields.idNum().trim().toUpperCase(Locale.ROOT)))
+                .build();
+    }
+
+    private static BackIdentity back(CardFields fields) {
+        var validity = CardDates.parseValidity(fields.validDate());
+        return BackIdentity.newBuilder()
+                .setAuthority(emptyToNull(fields.authority()))
+                .setValidFrom(validity.map(v -> v.from()).orElse(null))
+                .setValidUntil(validity.map(v -> v.until()).orElse(null))
+                .setLongTerm(validity.map(v -> v.longTerm()).orElse(false))
+                .build();
+    }
+
+    private static RawFields raw(CardFields fields) {
+        return new RawFields(fields.name(), fields.sex(), fields.nation(), fields.birth(), fields.address(),
+                fields.idNum(), fields.authority(), fields.validDate());
+    }
+
+    private Crops crops(OcrOptions options, AdvancedInfo advanced) {
+        boolean wantCard = OcrOptions.on(options.cropIdCard());
+        boolean wantPortrait = OcrOptions.on(options.cropPortrait());
+        if (!wantCard && !wantPortrait) {
+            return null;
+        }
+        byte[] card = wantCard ? advanced.idCardCrop() : null;
+        byte[] portrait = wantPortrait ? advanced.portraitCrop() : null;
+        boolean cardTooLarge = card != null && card.length > cropMaxBytes;
+        boolean portraitTooLarge = portrait != null && portrait.length > cropMaxBytes;
+        return new Crops(
+                card == null || cardTooLarge ? null : ByteBuffer.wrap(card),
+                portrait == null || portraitTooLarge ? null : ByteBuffer.wrap(portrait),
+                cardTooLarge,
+                portraitTooLarge);
+    }
+
+    private ValidationReport validation(CardFields fields) {
+        var report = validator.validate(
+                new io.idcardstream.identity.CardFacts(fields.name(), fields.sex(), fields.birth(), fields.idNum(),
+                        fields.validDate()),
+                IdentityValidator.todayInShanghai(clock));
+        return new ValidationReport(report.idNumberFormatValid(), report.checkDigitValid(),
+                report.regionCodeKnown(), report.birthMatchesIdNumber(), report.sexMatchesIdNumber(),
+                report.validityPlausible(), report.expired(),
+                report.issues().stream().map(Enum::name).toList());
+    }
+
+    private static ProviderInfo providerInfo(ProviderDescription provider, String providerRequestId) {
+        return new ProviderInfo(provider.provider(), provider.endpoint(), provider.engineVersion(),
+                provider.modelVersion(), providerRequestId);
+    }
+
+    private Timings timings(IdCardOcrRequested event, Attempt attempt) {
+        return new Timings(event.getRequestedAt(), attempt.receivedAt(), clock.instant(),
+                attempt.rateLimitWaitMillis(), attempt.ocrMillis());
+    }
+
+    private static WarningKind warningKind(int code) {
+        io.idcardstream.ocr.CardWarning warning = io.idcardstream.ocr.CardWarning.fromCode(code);
+        return WarningKind.valueOf(warning.name());
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

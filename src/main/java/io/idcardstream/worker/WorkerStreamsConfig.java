@@ -1,0 +1,39 @@
+package io.idcardstream.worker;
+
+import io.idcardstream.config.IdCardStreamConfig;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+
+/** The Kafka Streams properties of the worker, derived from the application's configuration. */
+public final class WorkerStreamsConfig {
+    private WorkerStreamsConfig() {}
+
+    public static Properties from(IdCardStreamConfig config) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.getString(IdCardStreamConfig.APPLICATION_ID_CONFIG));
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
+                String.join(",", config.getList(IdCardStreamConfig.BOOTSTRAP_SERVERS_CONFIG)));
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+                config.getString(IdCardStreamConfig.PROCESSING_GUARANTEE_CONFIG));
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG,
+                config.getInt(IdCardStreamConfig.NUM_STREAM_THREADS_CONFIG));
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.getString(IdCardStreamConfig.STATE_DIR_CONFIG));
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+                config.getLong(IdCardStreamConfig.COMMIT_INTERVAL_MS_CONFIG));
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG,
+                config.getInt(IdCardStreamConfig.REPLICATION_FACTOR_CONFIG));
+        // Streams defaults the transaction timeout to 10 s; a slow OCR call inside one transaction needs more.
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
+                config.getInt(IdCardStreamConfig.TRANSACTION_TIMEOUT_MS_CONFIG));
+        // Undecodable requests go to the dead-letter topic (KIP-1034) and processing continues; the handler
+        // logs topic, partition and offset only, never the record.
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
+                config.getString(IdCardStreamConfig.TOPIC_DLQ_CONFIG));
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueExceptionHandler.class.getName());
+        props.putAll(config.kafkaOverrides());
+        return props;
+    }
+}

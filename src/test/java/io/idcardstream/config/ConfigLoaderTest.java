@@ -1,0 +1,108 @@
+package io.idcardstream.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldUseDefaultsWhenNothingIsSet() {
+        IdCardStreamConfig config = ConfigLoader.load(null, Map.of(), Map.of());
+
+        assertThat(config.getString(IdCardStreamConfig.APPLICATION_ID_CONFIG)).isEqualTo("idcard-stream");
+        assertThat(config.getString(IdCardStreamConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
+        assertThat(config.getDouble(IdCardStreamConfig.OCR_QUOTA_RPS_CONFIG)).isEqualTo(20.0);
+        assertThat(config.getString(IdCardStreamConfig.TOPIC_REQUESTS_CONFIG)).isEqualTo("idcard.ocr.requests");
+        assertThat(config.getString(IdCardStreamConfig.TOPIC_DLQ_CONFIG)).isEqualTo("idcard.ocr.requests.dlq");
+    }
+
+    @Test
+    void shouldLetEnvironmentOverrideTheFileAndOptionsOverrideBoth() throws Exception {
+        // Given
+        Path file = dir.resolve("app.properties");
+        Files.writeString(file, "ocr.quota.rps=10\ntopic.requests=from-file\napplication.id=file-app\n",
+                StandardCharsets.UTF_8);
+        Map<String, String> env = Map.of("IDCARD_OCR_QUOTA_RPS", "12.5", "IDCARD_TOPIC_REQUESTS", "from-env");
+
+        // When
+        IdCardStreamConfig config = ConfigLoader.load(file, env, Map.of("topic.requests", "from-option"));
+
+        // Then
+        assertThat(config.getString(IdCardStreamConfig.APPLICATION_ID_CONFIG)).isEqualTo("file-app");
+        assertThat(config.getDouble(IdCardStreamConfig.OCR_QUOTA_RPS_CONFIG)).isEqualTo(12.5);
+        assertThat(config.getString(IdCardStreamConfig.TOPIC_REQUESTS_CONFIG)).isEqualTo("from-option");
+    }
+
+    @Test
+    void shouldReadTheFileNamedByTheEnvironmentWhenNoneIsGiven() throws Exception {
+        Path file = dir.resolve("named.properties");
+        Files.writeString(file, "application.id=named\n", StandardCharsets.UTF_8);
+
+        IdCardStreamConfig config = ConfigLoader.load(null, Map.of("IDCARD_CONFIG_FILE", file.toString()), Map.of());
+
+        assertThat(config.getString(IdCardStreamConfig.APPLICATION_ID_CONFIG)).isEqualTo("named");
+    }
+
+    @Test
+    void shouldPassKafkaPrefixedSettingsThroughWithoutThePrefix() {
+        IdCardStreamConfig config = ConfigLoader.load(null,
+                Map.of("IDCARD_KAFKA_SECURITY_PROTOCOL", "SASL_SSL"), Map.of("kafka.sasl.mechanism", "PLAIN"));
+
+        assertThat(config.kafkaOverrides()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("security.protocol", "SASL_SSL", "sasl.mechanism", "PLAIN"));
+    }
+
+    @Test
+    void shouldFailWithTheKeyAndValueWhenAValueIsInvalid() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("IDCARD_OCR_QUOTA_RPS", "-3"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("-3")
+                .hasMessageContaining("ocr.quota.rps");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("ocr.provider", "azure")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ocr.provider")
+                .hasMessageContaining("azure");
+    }
+
+    @Test
+    void shouldRefuseATransactionTimeoutShorterThanTheCallBudget() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of(
+                "transaction.timeout.ms", "20000", "ocr.call.timeout.ms", "15000", "ocr.rate.max.wait.ms", "10000")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("transaction.timeout.ms")
+                .hasMessageContaining("25000");
+    }
+
+    @Test
+    void shouldFailClearlyWhenTheFileIsMissing() {
+        Path missing = dir.resolve("missing.properties");
+
+        assertThatThrownBy(() -> ConfigLoader.load(missing, Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(missing.toString());
+    }
+
+    @Test
+    void shouldHideSecretsWhenPrinted() {
+        IdCardStreamConfig config = ConfigLoader.load(null, Map.of("IDCARD_TENCENT_SECRET_KEY", "top-secret"), Map.of());
+
+        assertThat(config.getPassword(IdCardStreamConfig.TENCENT_SECRET_KEY_CONFIG).toString())
+                .isEqualTo("[hidden]");
+        assertThat(config.values().toString()).doesNotContain("top-secret");
+    }
+
+    @Test
+    void shouldNameEnvironmentVariablesInUpperSnakeCase() {
+        assertThat(IdCardStreamConfig.environmentName("schema.registry.url")).isEqualTo("IDCARD_SCHEMA_REGISTRY_URL");
+    }
+}
