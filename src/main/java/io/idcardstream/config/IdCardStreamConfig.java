@@ -236,7 +236,6 @@ public final class IdCardStreamConfig extends AbstractConfig {
     private static final String TENCENT_EXECUTOR_QUEUE_DOC = "Calls that may wait for a free SDK thread; beyond "
             + "that a call fails at once with ClientOverloaded.";
 
-    // --- Server (`serve`, issue 4) and the guarded image fetcher ---------------------------------------
     // --- Operations (worker) ----------------------------------------------------------------------------
     public static final String OPS_HOST_CONFIG = "ops.host";
     private static final String OPS_HOST_DOC = "Address of the worker's operations endpoint (/healthz, /readyz, "
@@ -246,6 +245,7 @@ public final class IdCardStreamConfig extends AbstractConfig {
     private static final String OPS_PORT_DOC = "Port of the worker's operations endpoint; -1 turns it off, 0 picks "
             + "a free port.";
 
+    // --- Server (`serve`, issue 4) and the guarded image fetcher ---------------------------------------
     public static final String SERVER_HOST_CONFIG = "server.host";
     private static final String SERVER_HOST_DOC = "Address the IDCardOCR-compatible HTTP API binds to. The default "
             + "keeps it on loopback; use 0.0.0.0 to serve other hosts.";
