@@ -29,18 +29,45 @@ final class Metrics {
         return registry;
     }
 
+    /** A running (or switched-off) operations endpoint. */
+    interface Endpoint extends AutoCloseable {
+        /** The bound port; -1 when the endpoint is off. */
+        int port();
+
+        @Override
+        void close();
+    }
+
     /** Starts the endpoint at {@code ops.host}:{@code ops.port}; nothing when the port is -1. */
-    static AutoCloseable startOpsEndpoint(IdCardStreamConfig config, Supplier<OpsEndpoint.Status> liveness,
+    static Endpoint startOpsEndpoint(IdCardStreamConfig config, Supplier<OpsEndpoint.Status> liveness,
             Supplier<OpsEndpoint.Status> readiness, PrometheusMeterRegistry registry) {
         int port = config.getInt(IdCardStreamConfig.OPS_PORT_CONFIG);
         if (port < 0) {
-            return () -> { };
+            return new Endpoint() {
+                @Override
+                public int port() {
+                    return -1;
+                }
+
+                @Override
+                public void close() {}
+            };
         }
         String host = config.getString(IdCardStreamConfig.OPS_HOST_CONFIG);
         try {
             OpsEndpoint endpoint = OpsEndpoint.start(host, port, liveness, readiness, registry::scrape);
             log.info("Operations endpoint on http://{}:{}/ (healthz, readyz, metrics)", host, endpoint.port());
-            return endpoint;
+            return new Endpoint() {
+                @Override
+                public int port() {
+                    return endpoint.port();
+                }
+
+                @Override
+                public void close() {
+                    endpoint.close();
+                }
+            };
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the operations endpoint on " + host + ":" + port
                     + " (set ops.port to a free port, or -1 to turn it off)", e);

@@ -39,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
         try (IdCardRecognizer recognizer = Recognizers.fromConfig(config, System.getenv(),
                         ImageFetchers.fromConfig(config));
                 WorkerRuntime worker = WorkerRuntime.create(config, recognizer, registry, Clock.systemUTC(), meters);
-                AutoCloseable ops = Metrics.startOpsEndpoint(config, worker::liveness, worker::readiness, meters)) {
+                Metrics.Endpoint ops = Metrics.startOpsEndpoint(config, worker::liveness, worker::readiness, meters)) {
             Thread shutdown = new Thread(worker::close, "idcard-stream-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdown);
             worker.start();

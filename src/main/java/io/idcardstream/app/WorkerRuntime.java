@@ -31,6 +31,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -190,10 +191,14 @@ final class WorkerRuntime implements AutoCloseable {
         return streams.state() == KafkaStreams.State.ERROR;
     }
 
-    /** Stops Streams first (no task takes results any more), then the dispatcher. */
+    /**
+     * Stops Streams first (no task takes results any more), then the dispatcher. The instance leaves the group
+     * on the way out, so its partitions move at once instead of after the session timeout (45 s).
+     */
     @Override
     public void close() {
-        streams.close(CLOSE_TIMEOUT);
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(CLOSE_TIMEOUT));
         if (dispatcher != null) {
             dispatcher.close();
         }

@@ -34,6 +34,7 @@ import org.apache.kafka.common.utils.internals.Exit;
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final int START_ATTEMPTS = 3;
+    static final String PORTS_FILE = "broker-ports.properties";
 
     private final KafkaRaftServer server;
     private final Path dataDir;
@@ -50,31 +51,63 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** Starts a broker on free ports with its data in a fresh temporary directory, deleted on close. */
     public static EmbeddedKafkaBroker startTemporary() {
         try {
-            return start(Files.createTempDirectory("idcard-kraft-"), 0, true);
+            return start(Files.createTempDirectory("idcard-kraft-"), true);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a temporary directory for the broker", e);
         }
     }
 
     /**
-     * Starts a broker keeping its data in {@code dataDir} (formatted on first use, reused after).
-     *
-     * @param port the client port, or 0 for a free one
+     * Starts a broker keeping its data in {@code dataDir}: formatted on first use, reused after. The ports are
+     * chosen on first use and kept in {@value #PORTS_FILE} there, because the KRaft quorum stores the
+     * controller's address: a restart must come back on the same one.
      */
-    public static EmbeddedKafkaBroker start(Path dataDir, int port, boolean deleteOnClose) {
+    public static EmbeddedKafkaBroker start(Path dataDir, boolean deleteOnClose) {
         // A fatal broker fault calls Exit.exit/halt: it must not end the JVM running the tests or the demo.
         Exit.setExitProcedure((code, message) -> System.err.println("Embedded Kafka asked to exit " + code));
         Exit.setHaltProcedure((code, message) -> System.err.println("Embedded Kafka asked to halt " + code));
+        Path portsFile = dataDir.resolve(PORTS_FILE);
+        if (Files.exists(portsFile)) {
+            Properties ports = readPorts(portsFile);
+            return startOnce(dataDir, Integer.parseInt(ports.getProperty("broker")),
+                    Integer.parseInt(ports.getProperty("controller")), deleteOnClose);
+        }
         RuntimeException last = null;
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            int brokerPort = freePort();
+            int controllerPort = freePort();
             try {
-                return startOnce(dataDir, port == 0 ? freePort() : port, freePort(), deleteOnClose);
+                EmbeddedKafkaBroker broker = startOnce(dataDir, brokerPort, controllerPort, deleteOnClose);
+                writePorts(portsFile, brokerPort, controllerPort);
+                return broker;
             } catch (RuntimeException e) {
                 last = e; // most likely another process took the free port between probe and bind
+                deleteQuietly(dataDir.resolve("kafka"));
             }
         }
         throw new IllegalStateException("The embedded Kafka broker did not start after " + START_ATTEMPTS
                 + " attempts", last);
+    }
+
+    private static Properties readPorts(Path file) {
+        Properties ports = new Properties();
+        try (var in = Files.newInputStream(file)) {
+            ports.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+        return ports;
+    }
+
+    private static void writePorts(Path file, int brokerPort, int controllerPort) {
+        Properties ports = new Properties();
+        ports.setProperty("broker", String.valueOf(brokerPort));
+        ports.setProperty("controller", String.valueOf(controllerPort));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            ports.store(out, "Ports of the embedded broker whose data is in this folder");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
     }
 
     private static EmbeddedKafkaBroker startOnce(Path dataDir, int brokerPort, int controllerPort,
@@ -177,11 +210,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         server.shutdown();
         server.awaitShutdown();
         if (deleteOnClose) {
-            try (Stream<Path> files = Files.walk(dataDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException e) {
-                // Leftover temp files are harmless; the broker itself has stopped.
-            }
+            deleteQuietly(dataDir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // Leftover files are harmless; the broker itself has stopped.
         }
     }
 }
