@@ -4,6 +4,7 @@ import io.idcardstream.config.IdCardStreamConfig;
 import io.idcardstream.ocr.IdCardRecognizer;
 import io.idcardstream.serde.SchemaRegistries;
 import io.idcardstream.serde.SchemaRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -34,8 +35,10 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         IdCardStreamConfig config = options.load();
         SchemaRegistry registry = SchemaRegistries.fromConfig(registryConfig(config));
+        PrometheusMeterRegistry meters = Metrics.prometheus();
         try (IdCardRecognizer recognizer = Recognizers.fromConfig(config, System.getenv());
-                WorkerRuntime worker = WorkerRuntime.create(config, recognizer, registry, Clock.systemUTC())) {
+                WorkerRuntime worker = WorkerRuntime.create(config, recognizer, registry, Clock.systemUTC(), meters);
+                AutoCloseable ops = Metrics.startOpsEndpoint(config, worker::liveness, worker::readiness, meters)) {
             Thread shutdown = new Thread(worker::close, "idcard-stream-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdown);
             worker.start();

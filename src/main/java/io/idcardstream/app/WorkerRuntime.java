@@ -5,13 +5,23 @@ import io.idcardstream.events.IdCardOcrFailed;
 import io.idcardstream.events.IdCardOcrRequested;
 import io.idcardstream.events.IdentityRecognized;
 import io.idcardstream.ocr.IdCardRecognizer;
+import io.idcardstream.ops.OpsEndpoint;
 import io.idcardstream.serde.ConfluentAvroSerde;
 import io.idcardstream.serde.SchemaRegistry;
+import io.idcardstream.worker.AsyncSettings;
+import io.idcardstream.worker.DispatchSettings;
 import io.idcardstream.worker.IdCardTopology;
+import io.idcardstream.worker.KafkaRequestSource;
+import io.idcardstream.worker.OcrDispatcher;
+import io.idcardstream.worker.RequestSource;
+import io.idcardstream.worker.RetryPolicy;
 import io.idcardstream.worker.TopicSpec;
+import io.idcardstream.worker.WorkerMetrics;
 import io.idcardstream.worker.WorkerSettings;
 import io.idcardstream.worker.WorkerStreamsConfig;
 import io.idcardstream.worker.WorkerTopics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -22,6 +32,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,14 +46,48 @@ final class WorkerRuntime implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
+    private final OcrDispatcher dispatcher;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private WorkerRuntime(KafkaStreams streams) {
+    private WorkerRuntime(KafkaStreams streams, OcrDispatcher dispatcher) {
         this.streams = streams;
+        this.dispatcher = dispatcher;
+    }
+
+    static DispatchSettings dispatchSettings(IdCardStreamConfig config, WorkerSettings settings,
+            IdCardRecognizer recognizer) {
+        return new DispatchSettings(
+                settings.quotaPerSecond(),
+                settings.inputPartitions(),
+                config.getDouble(IdCardStreamConfig.OCR_QUOTA_SAFETY_MARGIN_CONFIG),
+                config.getInt(IdCardStreamConfig.WORKER_MAX_IN_FLIGHT_CONFIG),
+                config.getInt(IdCardStreamConfig.WORKER_MAX_IN_FLIGHT_PER_PARTITION_CONFIG),
+                settings.callTimeout(),
+                Duration.ofMillis(config.getInt(IdCardStreamConfig.OCR_PAUSE_INITIAL_MS_CONFIG)),
+                Duration.ofMillis(config.getInt(IdCardStreamConfig.OCR_PAUSE_MAX_MS_CONFIG)));
+    }
+
+    static AsyncSettings asyncSettings(IdCardStreamConfig config) {
+        return new AsyncSettings(
+                new RetryPolicy(config.getInt(IdCardStreamConfig.OCR_RETRY_MAX_ATTEMPTS_CONFIG),
+                        Duration.ofMillis(config.getInt(IdCardStreamConfig.OCR_RETRY_BACKOFF_INITIAL_MS_CONFIG)),
+                        Duration.ofMillis(config.getInt(IdCardStreamConfig.OCR_RETRY_BACKOFF_MAX_MS_CONFIG)),
+                        Duration.ofMillis(config.getLong(IdCardStreamConfig.OCR_RETRY_DEADLINE_MS_CONFIG))),
+                config.getInt(IdCardStreamConfig.WORKER_MAX_PENDING_PER_PARTITION_CONFIG),
+                Duration.ofMillis(config.getInt(IdCardStreamConfig.WORKER_PENDING_FULL_WAIT_MS_CONFIG)),
+                Duration.ofMillis(config.getLong(IdCardStreamConfig.LEDGER_RETENTION_MS_CONFIG)),
+                Duration.ofMillis(config.getInt(IdCardStreamConfig.WORKER_POLL_INTERVAL_MS_CONFIG)));
+    }
+
+    static Map<String, Object> kafkaClientConfig(IdCardStreamConfig config) {
+        Map<String, Object> props = new java.util.HashMap<>(config.kafkaOverrides());
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                String.join(",", config.getList(IdCardStreamConfig.BOOTSTRAP_SERVERS_CONFIG)));
+        return props;
     }
 
     static WorkerRuntime create(IdCardStreamConfig config, IdCardRecognizer recognizer, SchemaRegistry registry,
-            Clock clock) {
+            Clock clock, MeterRegistry meters) {
         boolean autoRegister = config.getBoolean(IdCardStreamConfig.AUTO_REGISTER_SCHEMAS_CONFIG);
         WorkerTopics topics = new WorkerTopics(
                 new TopicSpec<>(config.getString(IdCardStreamConfig.TOPIC_REQUESTS_CONFIG), Serdes.String(),
@@ -59,12 +104,26 @@ final class WorkerRuntime implements AutoCloseable {
                 Duration.ofMillis(config.getInt(IdCardStreamConfig.OCR_RATE_MAX_WAIT_MS_CONFIG)),
                 config.getInt(IdCardStreamConfig.IMAGE_INLINE_MAX_BYTES_CONFIG),
                 config.getInt(IdCardStreamConfig.CROP_MAX_BYTES_CONFIG));
-        log.info("Worker: {} input partitions share {} OCR requests/s ({} per partition); provider {}",
-                settings.inputPartitions(), settings.quotaPerSecond(), String.format("%.3f", settings.partitionRate()),
+        WorkerMetrics metrics = new WorkerMetrics(meters);
+        boolean async = config.getString(IdCardStreamConfig.WORKER_PROCESSING_CONFIG).equals("async");
+        OcrDispatcher dispatcher = null;
+        Topology topology;
+        if (async) {
+            dispatcher = new OcrDispatcher(recognizer, dispatchSettings(config, settings, recognizer), System::nanoTime,
+                    metrics);
+            RequestSource source = new KafkaRequestSource(kafkaClientConfig(config),
+                    topics.requests().valueSerde().deserializer(), Duration.ofSeconds(30));
+            topology = IdCardTopology.async(settings, asyncSettings(config), topics, dispatcher, source, clock,
+                    metrics);
+        } else {
+            topology = IdCardTopology.blocking(settings, topics, recognizer, clock, metrics);
+        }
+        log.info("Worker ({} processing): {} input partitions share {} OCR requests/s; provider {}",
+                async ? "async" : "blocking", settings.inputPartitions(), settings.quotaPerSecond(),
                 recognizer.description().provider());
-        KafkaStreams streams = new KafkaStreams(IdCardTopology.build(settings, topics, recognizer, clock),
-                WorkerStreamsConfig.from(config));
-        WorkerRuntime runtime = new WorkerRuntime(streams);
+        KafkaStreams streams = new KafkaStreams(topology, WorkerStreamsConfig.from(config));
+        new KafkaStreamsMetrics(streams).bindTo(meters);
+        WorkerRuntime runtime = new WorkerRuntime(streams, dispatcher);
         streams.setStateListener((next, previous) -> {
             log.info("Kafka Streams {} -> {}", previous, next);
             if (next == KafkaStreams.State.NOT_RUNNING || next == KafkaStreams.State.ERROR) {
@@ -86,10 +145,7 @@ final class WorkerRuntime implements AutoCloseable {
             return configured;
         }
         String topic = config.getString(IdCardStreamConfig.TOPIC_REQUESTS_CONFIG);
-        Map<String, Object> adminConfig = new java.util.HashMap<>(config.kafkaOverrides());
-        adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                String.join(",", config.getList(IdCardStreamConfig.BOOTSTRAP_SERVERS_CONFIG)));
-        try (Admin admin = Admin.create(adminConfig)) {
+        try (Admin admin = Admin.create(kafkaClientConfig(config))) {
             return admin.describeTopics(java.util.List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
                     .get(topic).partitions().size();
         } catch (Exception e) {
@@ -107,14 +163,32 @@ final class WorkerRuntime implements AutoCloseable {
         return streams;
     }
 
+    /** Liveness: false once Streams has failed or stopped, so an orchestrator restarts the process. */
+    OpsEndpoint.Status liveness() {
+        KafkaStreams.State state = streams.state();
+        boolean alive = state != KafkaStreams.State.ERROR && state != KafkaStreams.State.PENDING_ERROR
+                && state != KafkaStreams.State.NOT_RUNNING;
+        return new OpsEndpoint.Status(alive, state.name());
+    }
+
+    /** Readiness: processing (RUNNING); a rebalance or a restore is not ready. */
+    OpsEndpoint.Status readiness() {
+        KafkaStreams.State state = streams.state();
+        return new OpsEndpoint.Status(state == KafkaStreams.State.RUNNING, state.name());
+    }
+
     /** Blocks until Streams stops (shutdown or fatal error); true when it stopped in ERROR. */
     boolean awaitStop() throws InterruptedException {
         stopped.await();
         return streams.state() == KafkaStreams.State.ERROR;
     }
 
+    /** Stops Streams first (no task takes results any more), then the dispatcher. */
     @Override
     public void close() {
         streams.close(CLOSE_TIMEOUT);
+        if (dispatcher != null) {
+            dispatcher.close();
+        }
     }
 }

@@ -109,8 +109,8 @@ public final class IdCardStreamConfig extends AbstractConfig {
             + "that misses it ends as a ClientTimeout failure.";
 
     public static final String OCR_RATE_MAX_WAIT_MS_CONFIG = "ocr.rate.max.wait.ms";
-    private static final String OCR_RATE_MAX_WAIT_MS_DOC = "Longest a request waits for its partition's rate "
-            + "limiter before the call.";
+    private static final String OCR_RATE_MAX_WAIT_MS_DOC = "Blocking processing: longest a request waits for its "
+            + "partition's rate limiter before the call.";
 
     public static final String IMAGE_INLINE_MAX_BYTES_CONFIG = "image.inline.max.bytes";
     private static final String IMAGE_INLINE_MAX_BYTES_DOC = "Largest inline image accepted in a request event; "
@@ -120,6 +120,66 @@ public final class IdCardStreamConfig extends AbstractConfig {
     public static final String CROP_MAX_BYTES_CONFIG = "crop.max.bytes";
     private static final String CROP_MAX_BYTES_DOC = "Largest crop (JPEG) carried in an outcome event; a larger "
             + "one is omitted and flagged.";
+
+    public static final String OCR_QUOTA_SAFETY_MARGIN_CONFIG = "ocr.quota.safety.margin";
+    private static final String OCR_QUOTA_SAFETY_MARGIN_DOC = "Fraction of this instance's share of the quota left "
+            + "unused, for clock and network jitter (0.02 = use 98%).";
+
+    public static final String OCR_RETRY_MAX_ATTEMPTS_CONFIG = "ocr.retry.max.attempts";
+    private static final String OCR_RETRY_MAX_ATTEMPTS_DOC = "OCR calls made at most for one request when the "
+            + "failures are retryable (RequestLimitExceeded, InternalError, network errors, timeouts, "
+            + "DownLoadError); then an IdCardOcrFailed records the attempts. Async processing only.";
+
+    public static final String OCR_RETRY_BACKOFF_INITIAL_MS_CONFIG = "ocr.retry.backoff.initial.ms";
+    private static final String OCR_RETRY_BACKOFF_INITIAL_MS_DOC = "Backoff ceiling before the second call; it "
+            + "doubles per attempt, and the actual wait is random below it (full jitter).";
+
+    public static final String OCR_RETRY_BACKOFF_MAX_MS_CONFIG = "ocr.retry.backoff.max.ms";
+    private static final String OCR_RETRY_BACKOFF_MAX_MS_DOC = "Largest backoff ceiling between two calls.";
+
+    public static final String OCR_RETRY_DEADLINE_MS_CONFIG = "ocr.retry.deadline.ms";
+    private static final String OCR_RETRY_DEADLINE_MS_DOC = "No retry starts later than this after the request was "
+            + "accepted.";
+
+    public static final String OCR_PAUSE_INITIAL_MS_CONFIG = "ocr.pause.initial.ms";
+    private static final String OCR_PAUSE_INITIAL_MS_DOC = "After an account-wide error (AuthFailure.*, "
+            + "UnOpenError, billing), no OCR call is made for this long; the pause doubles while the error persists "
+            + "and the backlog waits instead of failing.";
+
+    public static final String OCR_PAUSE_MAX_MS_CONFIG = "ocr.pause.max.ms";
+    private static final String OCR_PAUSE_MAX_MS_DOC = "Longest pause after account-wide errors.";
+
+    // --- Worker (async processing) -----------------------------------------------------------------
+    public static final String WORKER_PROCESSING_CONFIG = "worker.processing";
+    private static final String WORKER_PROCESSING_DOC = "async: calls made by an instance-wide dispatcher while the "
+            + "stream thread keeps consuming, pending requests and the idempotency ledger in changelogged state "
+            + "stores, durable retries. blocking: one call at a time on the stream thread (simple; the benchmark's "
+            + "baseline; no retries or ledger).";
+
+    public static final String WORKER_MAX_PENDING_PER_PARTITION_CONFIG = "worker.max.pending.per.partition";
+    private static final String WORKER_MAX_PENDING_PER_PARTITION_DOC = "Accepted but unanswered requests one "
+            + "partition holds before it stops taking new ones.";
+
+    public static final String WORKER_PENDING_FULL_WAIT_MS_CONFIG = "worker.pending.full.wait.ms";
+    private static final String WORKER_PENDING_FULL_WAIT_MS_DOC = "How long a full partition waits for a slot "
+            + "before it takes the next record anyway (counted in idcard_pending_overflow_total).";
+
+    public static final String WORKER_MAX_IN_FLIGHT_CONFIG = "worker.max.in.flight";
+    private static final String WORKER_MAX_IN_FLIGHT_DOC = "OCR calls under way at once in this instance (ocr.provider"
+            + "=tencent; the local engine uses engine.concurrency). Must cover quota x call latency, e.g. 20/s x "
+            + "1.5 s = 30.";
+
+    public static final String WORKER_MAX_IN_FLIGHT_PER_PARTITION_CONFIG = "worker.max.in.flight.per.partition";
+    private static final String WORKER_MAX_IN_FLIGHT_PER_PARTITION_DOC = "OCR calls under way at once for one "
+            + "partition.";
+
+    public static final String WORKER_POLL_INTERVAL_MS_CONFIG = "worker.poll.interval.ms";
+    private static final String WORKER_POLL_INTERVAL_MS_DOC = "How often finished calls are turned into outcomes "
+            + "when no record arrives (also Kafka Streams' poll.ms).";
+
+    public static final String LEDGER_RETENTION_MS_CONFIG = "ledger.retention.ms";
+    private static final String LEDGER_RETENTION_MS_DOC = "How long a request id is remembered: a repeat within this "
+            + "time is answered from the ledger (duplicate=true) without a paid call, unless it asks to reprocess.";
 
     // --- Tencent -----------------------------------------------------------------------------------
     public static final String TENCENT_ENDPOINT_CONFIG = "tencent.endpoint";
@@ -268,6 +328,31 @@ public final class IdCardStreamConfig extends AbstractConfig {
             .define(CROP_MAX_BYTES_CONFIG, Type.INT, 256 << 10, between(0, 16 << 20), LOW, CROP_MAX_BYTES_DOC)
             .define(OPS_HOST_CONFIG, Type.STRING, "127.0.0.1", new NonEmptyString(), MEDIUM, OPS_HOST_DOC)
             .define(OPS_PORT_CONFIG, Type.INT, 9400, between(-1, 65_535), MEDIUM, OPS_PORT_DOC)
+            .define(OCR_QUOTA_SAFETY_MARGIN_CONFIG, Type.DOUBLE, 0.02, between(0.0, 0.5), LOW,
+                    OCR_QUOTA_SAFETY_MARGIN_DOC)
+            .define(OCR_RETRY_MAX_ATTEMPTS_CONFIG, Type.INT, 5, between(1, 100), MEDIUM, OCR_RETRY_MAX_ATTEMPTS_DOC)
+            .define(OCR_RETRY_BACKOFF_INITIAL_MS_CONFIG, Type.INT, 500, between(1, 600_000), LOW,
+                    OCR_RETRY_BACKOFF_INITIAL_MS_DOC)
+            .define(OCR_RETRY_BACKOFF_MAX_MS_CONFIG, Type.INT, 30_000, between(1, 3_600_000), LOW,
+                    OCR_RETRY_BACKOFF_MAX_MS_DOC)
+            .define(OCR_RETRY_DEADLINE_MS_CONFIG, Type.LONG, 300_000L, between(0, 86_400_000L), MEDIUM,
+                    OCR_RETRY_DEADLINE_MS_DOC)
+            .define(OCR_PAUSE_INITIAL_MS_CONFIG, Type.INT, 30_000, between(10, 3_600_000), LOW,
+                    OCR_PAUSE_INITIAL_MS_DOC)
+            .define(OCR_PAUSE_MAX_MS_CONFIG, Type.INT, 300_000, between(10, 86_400_000), LOW, OCR_PAUSE_MAX_MS_DOC)
+            .define(WORKER_PROCESSING_CONFIG, Type.STRING, "async", in("async", "blocking"), MEDIUM,
+                    WORKER_PROCESSING_DOC)
+            .define(WORKER_MAX_PENDING_PER_PARTITION_CONFIG, Type.INT, 64, between(1, 100_000), LOW,
+                    WORKER_MAX_PENDING_PER_PARTITION_DOC)
+            .define(WORKER_PENDING_FULL_WAIT_MS_CONFIG, Type.INT, 2_000, between(0, 600_000), LOW,
+                    WORKER_PENDING_FULL_WAIT_MS_DOC)
+            .define(WORKER_MAX_IN_FLIGHT_CONFIG, Type.INT, 64, between(1, 10_000), MEDIUM, WORKER_MAX_IN_FLIGHT_DOC)
+            .define(WORKER_MAX_IN_FLIGHT_PER_PARTITION_CONFIG, Type.INT, 16, between(1, 10_000), LOW,
+                    WORKER_MAX_IN_FLIGHT_PER_PARTITION_DOC)
+            .define(WORKER_POLL_INTERVAL_MS_CONFIG, Type.INT, 10, between(1, 1_000), LOW,
+                    WORKER_POLL_INTERVAL_MS_DOC)
+            .define(LEDGER_RETENTION_MS_CONFIG, Type.LONG, 7L * 24 * 3_600_000, between(1_000L, 365L * 24 * 3_600_000),
+                    MEDIUM, LEDGER_RETENTION_MS_DOC)
             .define(TENCENT_ENDPOINT_CONFIG, Type.STRING, "ocr.tencentcloudapi.com", new NonEmptyString(), MEDIUM,
                     TENCENT_ENDPOINT_DOC)
             .define(TENCENT_PROTOCOL_CONFIG, Type.STRING, "https", in("https", "http"), MEDIUM,
@@ -280,7 +365,7 @@ public final class IdCardStreamConfig extends AbstractConfig {
                     TENCENT_CONNECT_TIMEOUT_MS_DOC)
             .define(TENCENT_READ_TIMEOUT_MS_CONFIG, Type.INT, 10_000, between(100, 600_000), LOW,
                     TENCENT_READ_TIMEOUT_MS_DOC)
-            .define(TENCENT_EXECUTOR_THREADS_CONFIG, Type.INT, 8, between(1, 1_024), LOW,
+            .define(TENCENT_EXECUTOR_THREADS_CONFIG, Type.INT, 64, between(1, 1_024), LOW,
                     TENCENT_EXECUTOR_THREADS_DOC)
             .define(TENCENT_EXECUTOR_QUEUE_CONFIG, Type.INT, 64, between(0, 100_000), LOW,
                     TENCENT_EXECUTOR_QUEUE_DOC)
@@ -308,10 +393,22 @@ public final class IdCardStreamConfig extends AbstractConfig {
         super(DEFINITION, values, false);
         if (getInt(TRANSACTION_TIMEOUT_MS_CONFIG) <= getInt(OCR_RATE_MAX_WAIT_MS_CONFIG)
                 + getInt(OCR_CALL_TIMEOUT_MS_CONFIG)) {
+            // The blocking processor holds a transaction open for a token wait plus a call.
             throw new org.apache.kafka.common.config.ConfigException(TRANSACTION_TIMEOUT_MS_CONFIG,
                     getInt(TRANSACTION_TIMEOUT_MS_CONFIG), "must be greater than " + OCR_RATE_MAX_WAIT_MS_CONFIG
                             + " + " + OCR_CALL_TIMEOUT_MS_CONFIG + " ("
                             + (getInt(OCR_RATE_MAX_WAIT_MS_CONFIG) + getInt(OCR_CALL_TIMEOUT_MS_CONFIG)) + ")");
+        }
+        checkTransactionBudget();
+    }
+
+    private void checkTransactionBudget() {
+        int transaction = getInt(TRANSACTION_TIMEOUT_MS_CONFIG);
+        if (transaction <= 2 * getInt(WORKER_PENDING_FULL_WAIT_MS_CONFIG)) {
+            // A full task waits inside a transaction; it must end well before the broker aborts it.
+            throw new org.apache.kafka.common.config.ConfigException(WORKER_PENDING_FULL_WAIT_MS_CONFIG,
+                    getInt(WORKER_PENDING_FULL_WAIT_MS_CONFIG), "must be less than half of "
+                            + TRANSACTION_TIMEOUT_MS_CONFIG + " (" + transaction + ")");
         }
     }
 

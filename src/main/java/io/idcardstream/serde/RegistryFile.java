@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -81,9 +80,7 @@ final class RegistryFile {
             }
         }
         Map<String, List<Integer>> subjects = new TreeMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = root.path("subjects").fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> subject = fields.next();
+        for (Map.Entry<String, JsonNode> subject : root.path("subjects").properties()) {
             List<Integer> ids = new ArrayList<>();
             for (JsonNode id : subject.getValue()) {
                 if (!schemas.containsKey(id.asInt(0))) {

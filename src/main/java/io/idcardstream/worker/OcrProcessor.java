@@ -1,5 +1,6 @@
 package io.idcardstream.worker;
 
+import io.idcardstream.events.IdCardOcrFailed;
 import io.idcardstream.events.IdCardOcrRequested;
 import io.idcardstream.ocr.ErrorCodes;
 import io.idcardstream.ocr.IdCardOcrRequest;
@@ -47,6 +48,7 @@ final class OcrProcessor implements Processor<String, IdCardOcrRequested, String
     private final Clock clock;
     private final LongSupplier nanoClock;
     private final Sleeper sleeper;
+    private final WorkerMetrics metrics;
 
     private ProcessorContext<String, Object> context;
     private TokenBucket bucket;
@@ -58,7 +60,7 @@ final class OcrProcessor implements Processor<String, IdCardOcrRequested, String
     }
 
     OcrProcessor(WorkerSettings settings, IdCardRecognizer recognizer, OutcomeMapper outcomes, Clock clock,
-            LongSupplier nanoClock, Sleeper sleeper) {
+            LongSupplier nanoClock, Sleeper sleeper, WorkerMetrics metrics) {
         this.settings = settings;
         this.recognizer = recognizer;
         this.translator = new RequestTranslator(settings.inlineImageMaxBytes());
@@ -66,6 +68,7 @@ final class OcrProcessor implements Processor<String, IdCardOcrRequested, String
         this.clock = clock;
         this.nanoClock = nanoClock;
         this.sleeper = sleeper;
+        this.metrics = metrics;
     }
 
     @Override
@@ -85,13 +88,19 @@ final class OcrProcessor implements Processor<String, IdCardOcrRequested, String
                     DeadLetters.headers(record.headers(), "NullValue",
                             "The record has no value (a tombstone); a request needs an IdCardOcrRequested value",
                             source)), DEAD_LETTER_SINK);
+            metrics.outcome("dead_letter", "NullValue");
             return;
         }
         Instant receivedAt = clock.instant();
         String key = event.getSubjectId();
         Object outcome = answer(event, receivedAt, source);
-        context.forward(new Record<>(key, outcome, record.timestamp(), record.headers()),
-                outcome instanceof io.idcardstream.events.IdentityRecognized ? RECOGNIZED_SINK : FAILED_SINK);
+        if (outcome instanceof IdCardOcrFailed failed) {
+            context.forward(new Record<>(key, outcome, record.timestamp(), record.headers()), FAILED_SINK);
+            metrics.outcome("failed", failed.getErrorCode());
+        } else {
+            context.forward(new Record<>(key, outcome, record.timestamp(), record.headers()), RECOGNIZED_SINK);
+            metrics.outcome("recognized", WorkerMetrics.OK);
+        }
     }
 
     private Object answer(IdCardOcrRequested event, Instant receivedAt, RecordMetadata source) {
@@ -111,6 +120,7 @@ final class OcrProcessor implements Processor<String, IdCardOcrRequested, String
                     recognizer.description(), new OutcomeMapper.Attempt(receivedAt, 0, 0, 0));
         }
         pause(waitNanos);
+        metrics.rateLimitWaited(waitNanos);
         long started = nanoClock.getAsLong();
         try {
             IdCardOcrResult result = call(request);
@@ -129,6 +139,20 @@ final class OcrProcessor implements Processor<String, IdCardOcrRequested, String
     }
 
     private IdCardOcrResult call(IdCardOcrRequest request) throws OcrException {
+        long started = nanoClock.getAsLong();
+        metrics.callStarted();
+        String code = WorkerMetrics.OK;
+        try {
+            return await(request);
+        } catch (OcrException e) {
+            code = e.code();
+            throw e;
+        } finally {
+            metrics.callEnded(java.time.Duration.ofNanos(nanoClock.getAsLong() - started), code);
+        }
+    }
+
+    private IdCardOcrResult await(IdCardOcrRequest request) throws OcrException {
         CompletableFuture<IdCardOcrResult> future = recognizer.recognize(request);
         try {
             return future.get(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS);

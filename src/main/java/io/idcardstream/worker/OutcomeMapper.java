@@ -16,6 +16,8 @@ import io.idcardstream.events.Sex;
 import io.idcardstream.events.Timings;
 import io.idcardstream.events.ValidationReport;
 import io.idcardstream.events.WarningKind;
+import io.idcardstream.events.state.LedgerEntry;
+import io.idcardstream.events.state.PendingRequest;
 import io.idcardstream.identity.CardDates;
 import io.idcardstream.identity.IdentityValidator;
 import io.idcardstream.identity.PiiMask;
@@ -31,6 +33,7 @@ import io.idcardstream.ocr.ProviderDescription;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 /**
  * Builds the outcome events: normalises what the recogniser returned (ISO dates, validity split, sex), adds
@@ -101,6 +104,99 @@ final class OutcomeMapper {
                 .setReprocessed(event.getReprocess())
                 .setTimings(timings(event, attempt))
                 .setAttributes(event.getAttributes())
+                .build();
+    }
+
+    /** What the ledger keeps of a recognised outcome: no card fields. */
+    static LedgerEntry ledgerEntry(IdentityRecognized outcome) {
+        ProviderInfo provider = outcome.getProvider();
+        return new LedgerEntry(outcome.getRequestId(), true, outcome.getSide().name(), null, null, false,
+                outcome.getAttempts(), provider.getProvider(), provider.getEndpoint(), provider.getEngineVersion(),
+                provider.getModelVersion(), provider.getProviderRequestId(),
+                outcome.getTimings().getCompletedAt().toEpochMilli());
+    }
+
+    /** What the ledger keeps of a failed outcome. */
+    static LedgerEntry ledgerEntry(IdCardOcrFailed outcome) {
+        ProviderInfo provider = outcome.getProvider();
+        return new LedgerEntry(outcome.getRequestId(), false, null, outcome.getErrorCode(),
+                outcome.getCategory().name(), outcome.getRetryable(), outcome.getAttempts(),
+                provider == null ? null : provider.getProvider(), provider == null ? null : provider.getEndpoint(),
+                provider == null ? null : provider.getEngineVersion(),
+                provider == null ? null : provider.getModelVersion(),
+                provider == null ? null : provider.getProviderRequestId(),
+                outcome.getTimings().getCompletedAt().toEpochMilli());
+    }
+
+    /**
+     * The answer to a request id answered before: the earlier outcome's summary with {@code duplicate=true} and
+     * no new call. A recognised duplicate carries no card fields (consumers dedupe by request id and already
+     * have them; the ledger keeps no personal data).
+     */
+    Object duplicate(IdCardOcrRequested event, LedgerEntry earlier, Instant receivedAt) {
+        Attempt none = new Attempt(receivedAt, 0, 0, 0);
+        ProviderInfo provider = earlier.getProvider() == null ? null : new ProviderInfo(earlier.getProvider(),
+                earlier.getEndpoint(), earlier.getEngineVersion(), earlier.getModelVersion(),
+                earlier.getProviderRequestId());
+        if (earlier.getRecognized()) {
+            return IdentityRecognized.newBuilder()
+                    .setRequestId(event.getRequestId())
+                    .setSubjectId(event.getSubjectId())
+                    .setSide(earlier.getSide() == null ? io.idcardstream.events.CardSide.UNKNOWN
+                            : io.idcardstream.events.CardSide.valueOf(earlier.getSide()))
+                    .setFront(null)
+                    .setBack(null)
+                    .setRaw(new RawFields("", "", "", "", "", "", "", ""))
+                    .setFieldDetails(List.of())
+                    .setWarnings(List.of())
+                    .setQuality(null)
+                    .setBorderCodeValue(null)
+                    .setCrops(null)
+                    .setValidation(new ValidationReport(null, null, null, null, null, null, null, List.of()))
+                    .setProvider(provider)
+                    .setAttempts(0)
+                    .setDuplicate(true)
+                    .setReprocessed(event.getReprocess())
+                    .setTimings(timings(event, none))
+                    .setAttributes(event.getAttributes())
+                    .build();
+        }
+        return IdCardOcrFailed.newBuilder()
+                .setRequestId(event.getRequestId())
+                .setSubjectId(event.getSubjectId())
+                .setSide(event.getCardSide())
+                .setErrorCode(earlier.getErrorCode())
+                .setCategory(ErrorCategory.valueOf(earlier.getCategory()))
+                .setRetryable(earlier.getRetryable())
+                .setAttempts(0)
+                .setMessage("Request id answered before with " + earlier.getErrorCode() + "; no new call was made")
+                .setProvider(provider)
+                .setDuplicate(true)
+                .setReprocessed(event.getReprocess())
+                .setTimings(timings(event, none))
+                .setAttributes(event.getAttributes())
+                .build();
+    }
+
+    /** The outcome of a pending request whose input record is gone: all that is left is the pending entry. */
+    IdCardOcrFailed lost(PendingRequest state, ProviderDescription provider, OcrException error) {
+        ErrorClass policy = error.classification();
+        Instant sourceTime = Instant.ofEpochMilli(state.getSourceTimestamp());
+        return IdCardOcrFailed.newBuilder()
+                .setRequestId(state.getRequestId())
+                .setSubjectId(state.getKey() == null ? "" : state.getKey())
+                .setSide(null)
+                .setErrorCode(error.code())
+                .setCategory(ErrorCategory.valueOf(policy.category().name()))
+                .setRetryable(policy.retryable())
+                .setAttempts(state.getAttempts())
+                .setMessage(error.getMessage())
+                .setProvider(state.getAttempts() == 0 ? null : providerInfo(provider, null))
+                .setDuplicate(false)
+                .setReprocessed(false)
+                .setTimings(new Timings(sourceTime, Instant.ofEpochMilli(state.getReceivedAt()), clock.instant(),
+                        state.getWaitMillis(), state.getOcrMillis()))
+                .setAttributes(java.util.Map.of())
                 .build();
     }
 

@@ -33,6 +33,8 @@ public final class WorkerStreamsConfig {
                 config.getString(IdCardStreamConfig.TOPIC_DLQ_CONFIG));
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class.getName());
+        // Finished OCR calls are turned into outcomes between polls: an idle poll must not sit on them.
+        props.put(StreamsConfig.POLL_MS_CONFIG, (long) config.getInt(IdCardStreamConfig.WORKER_POLL_INTERVAL_MS_CONFIG));
         props.putAll(config.kafkaOverrides());
         return props;
     }

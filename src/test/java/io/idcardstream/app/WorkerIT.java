@@ -104,7 +104,8 @@ class WorkerIT {
         settings.put("tencent.secret.key", SECRET_KEY);
         IdCardStreamConfig config = ConfigLoader.load(null, Map.of(), settings);
         recognizer = Recognizers.fromConfig(config, Map.of());
-        worker = WorkerRuntime.create(config, recognizer, registry(), Clock.systemUTC());
+        worker = WorkerRuntime.create(config, recognizer, registry(), Clock.systemUTC(),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         worker.start();
     }
 

@@ -100,9 +100,16 @@ class PackageRulesTest {
     }
 
     @Test
+    void shouldKeepOpsFreeOfProjectPackages() {
+        check(noClasses().that().resideInAPackage(BASE + "ops..")
+                .should().dependOnClassesThat().resideInAnyPackage(ours("app", "config", "events", "serde",
+                        "worker", "ocr", "fetch", "engine", "identity", "server")));
+    }
+
+    @Test
     void shouldKeepConfigFreeOfProjectPackages() {
         check(noClasses().that().resideInAPackage(BASE + "config..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        ours("app", "events", "serde", "worker", "ocr", "fetch", "engine", "identity", "server")));
+                        ours("app", "events", "serde", "worker", "ocr", "fetch", "engine", "identity", "server", "ops")));
     }
 }

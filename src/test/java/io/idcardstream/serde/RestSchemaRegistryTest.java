@@ -33,7 +33,7 @@ class RestSchemaRegistryTest {
     }
 
     @AfterEach
-    void stopServer() throws Exception {
+    void stopServer() {
         server.close();
     }
 

@@ -29,7 +29,7 @@ class SchemaRegistriesTest {
     }
 
     @AfterEach
-    void stopServer() throws Exception {
+    void stopServer() {
         server.close();
         SchemaRegistries.dropMockScope("registries-test-a");
         SchemaRegistries.dropMockScope("registries-test-b");
@@ -62,7 +62,7 @@ class SchemaRegistriesTest {
         configs.put("schema.registry.url", server.url("").toString());
         configs.put("basic.auth.credentials.source", "USER_INFO");
         configs.put("basic.auth.user.info", new Password("svc:secret"));
-        configs.put("schema.registry.request.timeout.ms", "2000");
+        configs.put("schema.registry.request.timeout.ms", 2000);
         configs.put("bootstrap.servers", "ignored:9092");
 
         // When

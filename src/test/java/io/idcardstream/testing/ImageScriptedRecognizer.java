@@ -7,11 +7,14 @@ import io.idcardstream.ocr.ImageSource;
 import io.idcardstream.ocr.OcrException;
 import io.idcardstream.ocr.ProviderDescription;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -43,6 +46,26 @@ public final class ImageScriptedRecognizer implements IdCardRecognizer {
     public ImageScriptedRecognizer hang(String image) {
         script.put(image, request -> new CompletableFuture<>());
         return this;
+    }
+
+    /** Answers after {@code latency}, on another thread (so calls finish out of order). */
+    public ImageScriptedRecognizer answerAfter(String image, IdCardOcrResult result, Duration latency) {
+        script.put(image, request -> CompletableFuture.supplyAsync(() -> result,
+                CompletableFuture.delayedExecutor(latency.toMillis(), TimeUnit.MILLISECONDS)));
+        return this;
+    }
+
+    /** Fails the first {@code times} calls for the image with {@code error}, then answers {@code result}. */
+    public ImageScriptedRecognizer failTimes(String image, int times, OcrException error, IdCardOcrResult result) {
+        AtomicInteger calls = new AtomicInteger();
+        script.put(image, request -> calls.incrementAndGet() <= times
+                ? CompletableFuture.failedFuture(error) : CompletableFuture.completedFuture(result));
+        return this;
+    }
+
+    /** How many calls were made for the image. */
+    public long calls(String image) {
+        return requests.stream().filter(r -> key(r.image()).equals(image)).count();
     }
 
     public List<IdCardOcrRequest> requests() {

@@ -23,6 +23,7 @@ import io.idcardstream.serde.ConfluentAvroSerde;
 import io.idcardstream.serde.InMemorySchemaRegistry;
 import io.idcardstream.testing.ImageScriptedRecognizer;
 import io.idcardstream.testing.TestEvents;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -33,6 +34,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -48,9 +50,22 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The worker topology in TopologyTestDriver: one outcome per request, on the right topic, with the right content. */
+/**
+ * The worker topology in TopologyTestDriver, for both processors (async without retries behaves like
+ * blocking): one outcome per request, on the right topic, with the right content.
+ */
+@ParameterizedClass
+@EnumSource(IdCardTopologyTest.Mode.class)
 class IdCardTopologyTest {
+    enum Mode { BLOCKING, ASYNC }
+
+    @Parameter
+    Mode mode;
+
     private static final Instant NOW = Instant.parse("2026-11-25T08:00:05Z");
     private static final CardFields LI_MING = CardFields.front("李明", "男", "汉", "1987/1/1",
             "北京市石景山区高新技术园腾讯大楼", "440524198701010014");
@@ -63,8 +78,10 @@ class IdCardTopologyTest {
     private final ConfluentAvroSerde<IdCardOcrFailed> failedSerde =
             new ConfluentAvroSerde<>(IdCardOcrFailed.class, registry, true, false);
     private final ImageScriptedRecognizer recognizer = new ImageScriptedRecognizer();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private TopologyTestDriver driver;
+    private OcrDispatcher dispatcher;
     private TestInputTopic<String, IdCardOcrRequested> requests;
     private TestInputTopic<String, byte[]> rawRequests;
     private TestOutputTopic<String, IdentityRecognized> recognized;
@@ -77,9 +94,7 @@ class IdCardTopologyTest {
     }
 
     private void startWith(Duration callTimeout) {
-        if (driver != null) {
-            driver.close();
-        }
+        stop();
         WorkerTopics topics = new WorkerTopics(
                 new TopicSpec<>("requests", Serdes.String(), requestSerde),
                 new TopicSpec<>("recognized", Serdes.String(), recognizedSerde),
@@ -91,8 +106,19 @@ class IdCardTopologyTest {
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "requests.dlq");
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class.getName());
-        driver = new TopologyTestDriver(
-                IdCardTopology.build(settings, topics, recognizer, Clock.fixed(NOW, ZoneOffset.UTC)), props);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        WorkerMetrics metrics = new WorkerMetrics(meters);
+        if (mode == Mode.BLOCKING) {
+            driver = new TopologyTestDriver(IdCardTopology.blocking(settings, topics, recognizer, clock, metrics),
+                    props);
+        } else {
+            dispatcher = new OcrDispatcher(recognizer, new DispatchSettings(1_000, 1, 0, 16, 16, callTimeout,
+                    Duration.ofMillis(50), Duration.ofMillis(100)), System::nanoTime, metrics);
+            AsyncSettings async = new AsyncSettings(RetryPolicy.none(), 64, Duration.ofSeconds(1),
+                    Duration.ofDays(1), Duration.ofMillis(10));
+            driver = new TopologyTestDriver(IdCardTopology.async(settings, async, topics, dispatcher,
+                    (topic, partition, offsets) -> Map.of(), clock, metrics), props);
+        }
         requests = driver.createInputTopic("requests", new StringSerializer(), requestSerde.serializer());
         rawRequests = driver.createInputTopic("requests", new StringSerializer(), new ByteArraySerializer());
         recognized = driver.createOutputTopic("recognized", new StringDeserializer(), recognizedSerde.deserializer());
@@ -102,7 +128,34 @@ class IdCardTopologyTest {
 
     @AfterEach
     void stop() {
-        driver.close();
+        if (driver != null) {
+            driver.close();
+            driver = null;
+        }
+        if (dispatcher != null) {
+            dispatcher.close();
+            dispatcher = null;
+        }
+    }
+
+    /** Lets the async processor turn finished calls into outcomes until {@code count} have appeared. */
+    private void settle(int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (recognized.getQueueSize() + failed.getQueueSize() + deadLetters.getQueueSize() < count) {
+            assertThat(System.nanoTime()).as("%d outcomes within 10 s", count).isLessThan(deadline);
+            driver.advanceWallClockTime(Duration.ofMillis(10));
+        }
+    }
+
+    /** Outcomes with the measured durations zeroed, for whole-record comparison. */
+    private static IdentityRecognized withoutDurations(IdentityRecognized outcome) {
+        return IdentityRecognized.newBuilder(outcome).setTimings(Timings.newBuilder(outcome.getTimings())
+                .setRateLimitWaitMillis(0).setOcrMillis(0).build()).build();
+    }
+
+    private static IdCardOcrFailed withoutDurations(IdCardOcrFailed outcome) {
+        return IdCardOcrFailed.newBuilder(outcome).setTimings(Timings.newBuilder(outcome.getTimings())
+                .setRateLimitWaitMillis(0).setOcrMillis(0).build()).build();
     }
 
     private static Timings timings(long ocrMillis) {
@@ -117,6 +170,7 @@ class IdCardTopologyTest {
         // When
         requests.pipeInput("subject-1", TestEvents.inline("r-1", "subject-1", "front",
                 io.idcardstream.events.CardSide.FRONT));
+        settle(1);
 
         // Then
         IdentityRecognized expected = IdentityRecognized.newBuilder()
@@ -142,8 +196,8 @@ class IdCardTopologyTest {
                 .setTimings(timings(0))
                 .setAttributes(Map.of("tenant", "t1"))
                 .build();
-        assertThat(recognized.readKeyValuesToList()).containsExactly(
-                new org.apache.kafka.streams.KeyValue<>("subject-1", expected));
+        assertThat(recognized.readKeyValuesToList()).extracting(kv -> kv.key, kv -> withoutDurations(kv.value))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("subject-1", expected));
         assertThat(failed.isEmpty()).isTrue();
         assertThat(deadLetters.isEmpty()).isTrue();
     }
@@ -159,6 +213,7 @@ class IdCardTopologyTest {
         // When
         requests.pipeInput("s", TestEvents.inline("r-2", "s", "back-fixed", CardSide.BACK));
         requests.pipeInput("s", TestEvents.inline("r-3", "s", "back-long", CardSide.BACK));
+        settle(2);
 
         // Then
         List<IdentityRecognized> outcomes = recognized.readValuesToList();
@@ -178,6 +233,7 @@ class IdCardTopologyTest {
 
         // When
         requests.pipeInput("s", TestEvents.inline("r-4", "s", "blank wall", null));
+        settle(1);
 
         // Then
         IdCardOcrFailed expected = IdCardOcrFailed.newBuilder()
@@ -195,7 +251,8 @@ class IdCardTopologyTest {
                 .setTimings(timings(0))
                 .setAttributes(Map.of("tenant", "t1"))
                 .build();
-        assertThat(failed.readValuesToList()).containsExactly(expected);
+        assertThat(failed.readValuesToList()).extracting(IdCardTopologyTest::withoutDurations)
+                .containsExactly(expected);
         assertThat(recognized.isEmpty()).isTrue();
     }
 
@@ -206,6 +263,7 @@ class IdCardTopologyTest {
         requests.pipeInput("s", TestEvents.inline("r-empty", "s", new byte[0], null, null));
         requests.pipeInput("s", TestEvents.url("r-file", "s", "file:///etc/passwd", null));
         requests.pipeInput("s", TestEvents.inline(" ", "s", "front", null));
+        settle(4);
 
         // Then
         assertThat(failed.readValuesToList())
@@ -231,6 +289,7 @@ class IdCardTopologyTest {
         // When
         rawRequests.pipeInput("s", garbage);
         rawRequests.pipeInput("s", (byte[]) null);
+        settle(2);
 
         // Then
         List<TestRecord<String, byte[]>> dead = deadLetters.readRecordsToList();
@@ -254,6 +313,7 @@ class IdCardTopologyTest {
         recognizer.crash("boom", new IllegalStateException("bug"));
 
         requests.pipeInput("s", TestEvents.inline("r-5", "s", "boom", null));
+        settle(1);
 
         IdCardOcrFailed outcome = failed.readValue();
         assertThat(outcome.getErrorCode()).isEqualTo(ErrorCodes.INTERNAL_ERROR);
@@ -269,6 +329,7 @@ class IdCardTopologyTest {
 
         // When
         requests.pipeInput("s", TestEvents.inline("r-6", "s", "silence", null));
+        settle(1);
 
         // Then
         IdCardOcrFailed outcome = failed.readValue();
@@ -286,6 +347,7 @@ class IdCardTopologyTest {
         // When
         requests.pipeInput("s", TestEvents.inline("r-7", "s", "front+crops".getBytes(StandardCharsets.UTF_8),
                 CardSide.FRONT, TestEvents.crops()));
+        settle(1);
 
         // Then
         IdentityRecognized outcome = recognized.readValue();
@@ -305,6 +367,7 @@ class IdCardTopologyTest {
                 "Number 440524198701010014 is illegal", "req-8"));
 
         requests.pipeInput("s", TestEvents.inline("r-8", "s", "leaky", null));
+        settle(1);
 
         assertThat(failed.readValue().getMessage()).isEqualTo("Number 4405**********0014 is illegal");
     }
@@ -319,6 +382,7 @@ class IdCardTopologyTest {
         for (int i = 0; i < 10; i++) {
             requests.pipeInput("s", TestEvents.inline("r-" + i, "s", i % 3 == 0 ? "bad" : "ok", null));
         }
+        settle(10);
 
         // Then
         List<String> answered = new java.util.ArrayList<>();
@@ -326,6 +390,11 @@ class IdCardTopologyTest {
         failed.readValuesToList().forEach(f -> answered.add(f.getRequestId()));
         assertThat(answered).containsExactlyInAnyOrder("r-0", "r-1", "r-2", "r-3", "r-4", "r-5", "r-6", "r-7",
                 "r-8", "r-9");
+        assertThat(meters.get("idcard.outcomes").tags("outcome", "recognized", "code", "ok").counter().count())
+                .isEqualTo(6);
+        assertThat(meters.get("idcard.outcomes").tags("outcome", "failed", "code", ErrorCodes.IMAGE_BLUR)
+                .counter().count()).isEqualTo(4);
+        assertThat(meters.get("idcard.ocr.call").tags("code", ErrorCodes.IMAGE_BLUR).timer().count()).isEqualTo(4);
     }
 
     private static String header(TestRecord<String, byte[]> record, String name) {
