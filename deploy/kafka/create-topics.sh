@@ -33,4 +33,4 @@ create idcard.ocr.failed 12 604800000
 create idcard.ocr.requests.dlq 3 1209600000
 
 "$kafka_bin/kafka-topics.sh" --bootstrap-server "$bootstrap" "${extra[@]}" --describe \
-  --topic 'idcard\.ocr\..*' | grep '^Topic:'
+  --topic 'idcard\.ocr\..*'
