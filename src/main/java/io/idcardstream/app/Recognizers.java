@@ -1,6 +1,9 @@
 package io.idcardstream.app;
 
 import io.idcardstream.config.IdCardStreamConfig;
+import io.idcardstream.engine.EngineSettings;
+import io.idcardstream.engine.LocalIdCardRecognizer;
+import io.idcardstream.fetch.ImageFetcher;
 import io.idcardstream.ocr.IdCardRecognizer;
 import io.idcardstream.ocr.tencent.TencentCredentials;
 import io.idcardstream.ocr.tencent.TencentIdCardRecognizer;
@@ -15,13 +18,28 @@ import org.apache.kafka.common.config.types.Password;
 final class Recognizers {
     private Recognizers() {}
 
-    static IdCardRecognizer fromConfig(IdCardStreamConfig config, Map<String, String> environment) {
+    /**
+     * @param fetcher downloads ImageUrl images for the local engine (Tencent downloads them itself)
+     */
+    static IdCardRecognizer fromConfig(IdCardStreamConfig config, Map<String, String> environment,
+            ImageFetcher fetcher) {
         String provider = config.getString(IdCardStreamConfig.OCR_PROVIDER_CONFIG);
         return switch (provider) {
+            case "local" -> LocalIdCardRecognizer.create(engineSettings(config), fetcher);
             case "tencent" -> new TencentIdCardRecognizer(tencentSettings(config, environment));
             default -> throw new ConfigException(IdCardStreamConfig.OCR_PROVIDER_CONFIG, provider,
                     "unknown provider");
         };
+    }
+
+    static EngineSettings engineSettings(IdCardStreamConfig config) {
+        return new EngineSettings(
+                config.getInt(IdCardStreamConfig.ENGINE_CONCURRENCY_CONFIG),
+                config.getInt(IdCardStreamConfig.ENGINE_QUEUE_CAPACITY_CONFIG),
+                Duration.ofMillis(config.getInt(IdCardStreamConfig.OCR_CALL_TIMEOUT_MS_CONFIG)),
+                EngineSettings.API_RAW_LIMIT,
+                config.getLong(IdCardStreamConfig.ENGINE_MAX_IMAGE_PIXELS_CONFIG),
+                config.getInt(IdCardStreamConfig.ENGINE_INTRA_OP_THREADS_CONFIG));
     }
 
     static TencentSettings tencentSettings(IdCardStreamConfig config, Map<String, String> environment) {

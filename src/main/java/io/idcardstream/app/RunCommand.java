@@ -36,7 +36,8 @@ final class RunCommand implements Callable<Integer> {
         IdCardStreamConfig config = options.load();
         SchemaRegistry registry = SchemaRegistries.fromConfig(registryConfig(config));
         PrometheusMeterRegistry meters = Metrics.prometheus();
-        try (IdCardRecognizer recognizer = Recognizers.fromConfig(config, System.getenv());
+        try (IdCardRecognizer recognizer = Recognizers.fromConfig(config, System.getenv(),
+                        ImageFetchers.fromConfig(config));
                 WorkerRuntime worker = WorkerRuntime.create(config, recognizer, registry, Clock.systemUTC(), meters);
                 AutoCloseable ops = Metrics.startOpsEndpoint(config, worker::liveness, worker::readiness, meters)) {
             Thread shutdown = new Thread(worker::close, "idcard-stream-shutdown");

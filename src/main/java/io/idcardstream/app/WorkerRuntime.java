@@ -54,14 +54,21 @@ final class WorkerRuntime implements AutoCloseable {
         this.dispatcher = dispatcher;
     }
 
+    /**
+     * The local engine is bound by CPU, not by a quota: no rate, and no more calls at once than it has threads.
+     * Tencent (or a compatible server) gets the quota and worker.max.in.flight.
+     */
     static DispatchSettings dispatchSettings(IdCardStreamConfig config, WorkerSettings settings,
             IdCardRecognizer recognizer) {
+        boolean local = recognizer.description().provider().equals("local");
+        int maxInFlight = local ? config.getInt(IdCardStreamConfig.ENGINE_CONCURRENCY_CONFIG)
+                : config.getInt(IdCardStreamConfig.WORKER_MAX_IN_FLIGHT_CONFIG);
         return new DispatchSettings(
-                settings.quotaPerSecond(),
+                local ? 0 : settings.quotaPerSecond(),
                 settings.inputPartitions(),
                 config.getDouble(IdCardStreamConfig.OCR_QUOTA_SAFETY_MARGIN_CONFIG),
-                config.getInt(IdCardStreamConfig.WORKER_MAX_IN_FLIGHT_CONFIG),
-                config.getInt(IdCardStreamConfig.WORKER_MAX_IN_FLIGHT_PER_PARTITION_CONFIG),
+                maxInFlight,
+                Math.min(maxInFlight, config.getInt(IdCardStreamConfig.WORKER_MAX_IN_FLIGHT_PER_PARTITION_CONFIG)),
                 settings.callTimeout(),
                 Duration.ofMillis(config.getInt(IdCardStreamConfig.OCR_PAUSE_INITIAL_MS_CONFIG)),
                 Duration.ofMillis(config.getInt(IdCardStreamConfig.OCR_PAUSE_MAX_MS_CONFIG)));

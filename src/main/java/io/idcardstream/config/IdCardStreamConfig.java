@@ -181,6 +181,25 @@ public final class IdCardStreamConfig extends AbstractConfig {
     private static final String LEDGER_RETENTION_MS_DOC = "How long a request id is remembered: a repeat within this "
             + "time is answered from the ledger (duplicate=true) without a paid call, unless it asks to reprocess.";
 
+    // --- Local engine ------------------------------------------------------------------------------
+    public static final String ENGINE_CONCURRENCY_CONFIG = "engine.concurrency";
+    private static final String ENGINE_CONCURRENCY_DOC = "Recognitions the local engine runs at once, one core "
+            + "each (CPU-bound: at most the cores to spare). It is also the worker's in-flight limit for the local "
+            + "engine; add instances to add CPU.";
+
+    public static final String ENGINE_QUEUE_CAPACITY_CONFIG = "engine.queue.capacity";
+    private static final String ENGINE_QUEUE_CAPACITY_DOC = "Recognitions waiting for the engine; beyond that a call "
+            + "fails at once with ClientOverloaded.";
+
+    public static final String ENGINE_MAX_IMAGE_PIXELS_CONFIG = "engine.max.image.pixels";
+    private static final String ENGINE_MAX_IMAGE_PIXELS_DOC = "Largest width x height accepted, read from the image "
+            + "header before decoding (decompression-bomb guard); larger images fail with "
+            + "FailedOperation.ImageSizeTooLarge.";
+
+    public static final String ENGINE_INTRA_OP_THREADS_CONFIG = "engine.intra.op.threads";
+    private static final String ENGINE_INTRA_OP_THREADS_DOC = "ONNX Runtime threads per model run; 1 is fastest per "
+            + "core on small machines.";
+
     // --- Tencent -----------------------------------------------------------------------------------
     public static final String TENCENT_ENDPOINT_CONFIG = "tencent.endpoint";
     private static final String TENCENT_ENDPOINT_DOC = "IDCardOCR endpoint host[:port]. Point it at an "
@@ -217,7 +236,6 @@ public final class IdCardStreamConfig extends AbstractConfig {
     private static final String TENCENT_EXECUTOR_QUEUE_DOC = "Calls that may wait for a free SDK thread; beyond "
             + "that a call fails at once with ClientOverloaded.";
 
-    // --- Server (`serve`, issue 4) and the guarded image fetcher ---------------------------------------
     // --- Operations (worker) ----------------------------------------------------------------------------
     public static final String OPS_HOST_CONFIG = "ops.host";
     private static final String OPS_HOST_DOC = "Address of the worker's operations endpoint (/healthz, /readyz, "
@@ -227,6 +245,7 @@ public final class IdCardStreamConfig extends AbstractConfig {
     private static final String OPS_PORT_DOC = "Port of the worker's operations endpoint; -1 turns it off, 0 picks "
             + "a free port.";
 
+    // --- Server (`serve`, issue 4) and the guarded image fetcher ---------------------------------------
     public static final String SERVER_HOST_CONFIG = "server.host";
     private static final String SERVER_HOST_DOC = "Address the IDCardOCR-compatible HTTP API binds to. The default "
             + "keeps it on loopback; use 0.0.0.0 to serve other hosts.";
@@ -353,6 +372,11 @@ public final class IdCardStreamConfig extends AbstractConfig {
                     WORKER_POLL_INTERVAL_MS_DOC)
             .define(LEDGER_RETENTION_MS_CONFIG, Type.LONG, 7L * 24 * 3_600_000, between(1_000L, 365L * 24 * 3_600_000),
                     MEDIUM, LEDGER_RETENTION_MS_DOC)
+            .define(ENGINE_CONCURRENCY_CONFIG, Type.INT, 1, between(1, 256), MEDIUM, ENGINE_CONCURRENCY_DOC)
+            .define(ENGINE_QUEUE_CAPACITY_CONFIG, Type.INT, 32, between(0, 100_000), LOW, ENGINE_QUEUE_CAPACITY_DOC)
+            .define(ENGINE_MAX_IMAGE_PIXELS_CONFIG, Type.LONG, 40_000_000L, between(1, 1_000_000_000L), LOW,
+                    ENGINE_MAX_IMAGE_PIXELS_DOC)
+            .define(ENGINE_INTRA_OP_THREADS_CONFIG, Type.INT, 1, between(1, 64), LOW, ENGINE_INTRA_OP_THREADS_DOC)
             .define(TENCENT_ENDPOINT_CONFIG, Type.STRING, "ocr.tencentcloudapi.com", new NonEmptyString(), MEDIUM,
                     TENCENT_ENDPOINT_DOC)
             .define(TENCENT_PROTOCOL_CONFIG, Type.STRING, "https", in("https", "http"), MEDIUM,

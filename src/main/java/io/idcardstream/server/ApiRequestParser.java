@@ -91,8 +91,9 @@ final class ApiRequestParser {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new OcrException(ErrorCodes.INVALID_PARAMETER, "The request body is not valid JSON" + where + ".",
-                    null);
+            boolean duplicate = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
+            throw new OcrException(ErrorCodes.INVALID_PARAMETER, (duplicate ? "The request body repeats a key"
+                    : "The request body is not valid JSON") + where + ".", null);
         } catch (IOException e) {
             throw new OcrException(ErrorCodes.INVALID_PARAMETER, "The request body could not be read as JSON.", null);
         }

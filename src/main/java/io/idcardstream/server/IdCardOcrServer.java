@@ -156,6 +156,11 @@ public final class IdCardOcrServer implements AutoCloseable {
         return queueCapacity - admission.availablePermits();
     }
 
+    /** Connections closed unanswered because every worker was busy and their queue full. */
+    public long connectionsRejected() {
+        return metrics.connectionsRejected();
+    }
+
     /**
      * Stops accepting requests, waits up to 5 s for admitted ones to be answered, then closes every
      * connection and stops the server's threads. Idempotent.

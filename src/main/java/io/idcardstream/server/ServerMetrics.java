@@ -57,6 +57,10 @@ final class ServerMetrics {
         rejectedConnections.increment();
     }
 
+    long connectionsRejected() {
+        return (long) rejectedConnections.count();
+    }
+
     /** Prometheus text exposition format 0.0.4. */
     String scrape() {
         return registry.scrape();

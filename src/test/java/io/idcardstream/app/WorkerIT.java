@@ -103,7 +103,7 @@ class WorkerIT {
         settings.put("tencent.secret.id", SECRET_ID);
         settings.put("tencent.secret.key", SECRET_KEY);
         IdCardStreamConfig config = ConfigLoader.load(null, Map.of(), settings);
-        recognizer = Recognizers.fromConfig(config, Map.of());
+        recognizer = Recognizers.fromConfig(config, Map.of(), ImageFetchers.fromConfig(config));
         worker = WorkerRuntime.create(config, recognizer, registry(), Clock.systemUTC(),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         worker.start();

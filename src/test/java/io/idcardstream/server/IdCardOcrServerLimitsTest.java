@@ -1,0 +1,203 @@
+package io.idcardstream.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tencentcloudapi.common.exception.TencentCloudSDKException;
+import com.tencentcloudapi.ocr.v20181119.OcrClient;
+import com.tencentcloudapi.ocr.v20181119.models.IDCardOCRRequest;
+import io.idcardstream.fetch.GuardedImageFetcher;
+import io.idcardstream.ocr.IdCardRecognizer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Rate limit, admission, body size and connection limits, driven through the official SDK and raw sockets. */
+class IdCardOcrServerLimitsTest {
+    private static final Duration DEADLINE = Duration.ofSeconds(10);
+    private static final Map<String, String> KEYS = Map.of("AKIDfirst", "firstKey", "AKIDsecond", "secondKey");
+
+    private final ExecutorService callers = Executors.newFixedThreadPool(12);
+    private final MutableClock clock = new MutableClock(Instant.now());
+    private IdCardOcrServer server;
+
+    @AfterEach
+    void stop() {
+        callers.shutdownNow();
+        if (server != null) {
+            assertThat(server.inFlight()).as("requests left unanswered").isZero();
+            server.close();
+        }
+    }
+
+    private void start(ServerSettings settings, IdCardRecognizer recognizer) throws Exception {
+        server = IdCardOcrServer.start(settings, recognizer, ApiKeys.of(KEYS),
+                new GuardedImageFetcher(GuardedImageFetcher.Settings.DEFAULTS), clock);
+    }
+
+    private static IDCardOCRRequest request(byte[] image) {
+        IDCardOCRRequest request = new IDCardOCRRequest();
+        request.setImageBase64(Base64.getEncoder().encodeToString(image));
+        return request;
+    }
+
+    /** The answer's code: Success or the API error code. */
+    private static String code(OcrClient client, IDCardOCRRequest request) {
+        try {
+            client.IDCardOCR(request);
+            return "Success";
+        } catch (TencentCloudSDKException e) {
+            return e.getErrorCode();
+        }
+    }
+
+    /** Fires {@code count} calls at once and counts the answers by code. */
+    private Map<String, Integer> burst(OcrClient client, int count) throws Exception {
+        List<Future<String>> answers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            answers.add(callers.submit(() -> code(client, request(new byte[] {1}))));
+        }
+        Map<String, Integer> byCode = new TreeMap<>();
+        for (Future<String> answer : answers) {
+            byCode.merge(answer.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS), 1, Integer::sum);
+        }
+        return byCode;
+    }
+
+    @Test
+    void shouldLimitEachSecretIdToItsRateUnderABurst() throws Exception {
+        // Given 5 requests per second per SecretId and a clock that stands still during the burst
+        start(ServerSettings.defaults().withRateLimitRps(5), ScriptedRecognizer.returning(SeedSamples.FRONT));
+        OcrClient first = SdkClients.client(server, "AKIDfirst", "firstKey");
+        OcrClient second = SdkClients.client(server, "AKIDsecond", "secondKey");
+
+        // When 12 parallel calls per key, then again one second later
+        Map<String, Integer> firstBurst = burst(first, 12);
+        Map<String, Integer> secondKeyBurst = burst(second, 12);
+        clock.advance(Duration.ofSeconds(1));
+        Map<String, Integer> oneSecondLater = burst(first, 12);
+
+        // Then exactly the bucket's 5 tokens succeed each time, independently per key
+        Map<String, Integer> expected = Map.of("Success", 5, "RequestLimitExceeded", 7);
+        assertThat(List.of(firstBurst, secondKeyBurst, oneSecondLater)).containsExactly(expected, expected, expected);
+        assertThat(SdkClients.apiError(first, request(new byte[] {1}))).isEqualTo(
+                "RequestLimitExceeded: Your SecretId made more than 5 requests per second. Please retry later.");
+    }
+
+    @Test
+    void shouldRefuseAtOnceWhenAllPlacesAreTakenAndRecoverAfterwards() throws Exception {
+        // Given two places and a recogniser that holds every request until the test opens its gate
+        ScriptedRecognizer recognizer = ScriptedRecognizer.gated(SeedSamples.BACK);
+        start(ServerSettings.defaults().withQueueCapacity(2), recognizer);
+        OcrClient client = SdkClients.client(server, "AKIDfirst", "firstKey");
+        Future<String> held1 = callers.submit(() -> code(client, request(new byte[] {1})));
+        Future<String> held2 = callers.submit(() -> code(client, request(new byte[] {2})));
+        Await.until("requests held by the recogniser", () -> recognizer.requests().size(), 2, DEADLINE);
+
+        // When
+        String refused = SdkClients.apiError(client, request(new byte[] {3}));
+        RawHttp.Response busy = RawHttp.send(server.port(), "GET", "/readyz", Map.of(), new byte[0]);
+        recognizer.openGate();
+        List<String> held = List.of(held1.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS),
+                held2.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS));
+        Await.until("requests in flight", server::inFlight, 0, DEADLINE);
+        RawHttp.Response readyAgain = RawHttp.send(server.port(), "GET", "/readyz", Map.of(), new byte[0]);
+
+        // Then
+        assertThat(refused).isEqualTo("RequestLimitExceeded: The server is busy: 2 requests are already waiting. "
+                + "Please retry later.");
+        assertThat(held).containsExactly("Success", "Success");
+        assertThat(List.of(busy.status() + " " + busy.body(), readyAgain.status() + " " + readyAgain.body()))
+                .containsExactly("503 {\"status\":\"BUSY\"}\n", "200 {\"status\":\"READY\"}\n");
+        assertThat(recognizer.requests()).hasSize(2);
+    }
+
+    @Test
+    void shouldRefuseBodiesOverTheLimitAndStillAnswerTheSdk() throws Exception {
+        // Given
+        start(ServerSettings.defaults().withMaxBodyBytes(1 << 20), ScriptedRecognizer.returning(SeedSamples.FRONT));
+        OcrClient client = SdkClients.client(server, "AKIDfirst", "firstKey");
+
+        // When
+        String error = SdkClients.apiError(client, request(new byte[3 << 19]));
+
+        // Then
+        assertThat(error).isEqualTo("RequestSizeLimitExceeded: The request body is larger than 1048576 bytes.");
+    }
+
+    @Test
+    void shouldCloseConnectionsBeyondTheWorkersQueueAtOnce() throws Exception {
+        // Given one worker and one waiting place
+        start(ServerSettings.defaults().withWorkers(1).withQueueCapacity(1),
+                ScriptedRecognizer.returning(SeedSamples.FRONT));
+        String head = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: 2\r\n\r\n";
+        List<String> outcomes = new ArrayList<>();
+        try (Socket first = open(); Socket second = open(); Socket third = open()) {
+            // When three clients send their headers but not yet their bodies: one is read by the worker, one
+            // waits, one finds no place (which one depends on the order the server notices them)
+            for (Socket socket : List.of(first, second, third)) {
+                send(socket, head);
+            }
+            Await.until("connections rejected", server::connectionsRejected, 1L, DEADLINE);
+            for (Socket socket : List.of(first, second, third)) {
+                outcomes.add(finish(socket));
+            }
+        }
+
+        // Then two are answered and one was disconnected without an answer
+        assertThat(outcomes).containsExactlyInAnyOrder("HTTP/1.1 200 OK", "HTTP/1.1 200 OK", "closed");
+        RawHttp.Response metrics = RawHttp.send(server.port(), "GET", "/metrics", Map.of(), new byte[0]);
+        assertThat(metrics.body().lines()).contains("idcard_server_connections_rejected_total 1.0");
+    }
+
+    /** Sends the body and reads the status line; "closed" when the server had closed the connection. */
+    private static String finish(Socket socket) {
+        try {
+            send(socket, "{}");
+            String status = statusLine(socket);
+            return status.isEmpty() ? "closed" : status;
+        } catch (SocketException e) {
+            return "closed";
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private Socket open() throws IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress("127.0.0.1", server.port()), (int) DEADLINE.toMillis());
+        socket.setSoTimeout((int) DEADLINE.toMillis());
+        return socket;
+    }
+
+    private static void send(Socket socket, String text) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static String statusLine(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b != '\r' && b >= 0; b = in.read()) {
+            line.append((char) b);
+        }
+        return line.toString();
+    }
+}
