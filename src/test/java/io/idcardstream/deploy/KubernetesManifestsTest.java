@@ -311,10 +311,18 @@ class KubernetesManifestsTest {
 
     @Test
     void shouldSizeEachInstanceForTheLocalEngine() {
+        Map<String, IdCardStreamConfig> configs = Map.of(WORKER, workerConfig(), SERVE, serveConfig());
         for (String name : List.of(WORKER, SERVE)) {
-            assertThat(map(container(name), "resources")).as(name).isEqualTo(Map.of(
+            Map<String, Object> resources = map(container(name), "resources");
+
+            assertThat(resources).as(name).isEqualTo(Map.of(
                     "requests", Map.of("cpu", "1", "memory", "1Gi"),
                     "limits", Map.of("cpu", "2", "memory", "1536Mi")));
+            // One recognition at a time per requested CPU: the engine is CPU-bound
+            assertThat(configs.get(name).getInt(IdCardStreamConfig.ENGINE_CONCURRENCY_CONFIG)).as(name)
+                    .isEqualTo(Integer.parseInt(scalar(resources, "requests", "cpu")));
+            assertThat(configs.get(name).getString(IdCardStreamConfig.OCR_PROVIDER_CONFIG)).as(name)
+                    .isEqualTo("local");
         }
     }
 
