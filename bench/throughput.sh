@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The throughput benchmark of issue 6 (results go into BENCHMARKS.md, section "Throughput against the quota").
+#
+#   bench/throughput.sh [--requests N] [--baseline-requests N] [--quota RPS] [--latency MIN-MAX]
+#                       [--load-seconds S] [--scenarios async,blocking,async-2,async-half-load]
+#
+# Starts an embedded KRaft broker, a schema registry and idcard-stream's IDCardOCR server enforcing the quota
+# (RequestLimitExceeded above it) in front of a recogniser answering after a random 300-1500 ms; then, for each
+# scenario, runs the worker(s) as separate `java -jar target/idcard-stream.jar run` processes against it and
+# prints one summary line per design. Needs only a JDK 17 and Maven. Takes about 10 minutes with the defaults.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build() { mvn -B -q -o "$@" >&2 || mvn -B -q "$@" >&2; }
+build -DskipTests package
+build test-compile
+build dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+exec java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+  io.idcardstream.bench.ThroughputBenchmark "$@"

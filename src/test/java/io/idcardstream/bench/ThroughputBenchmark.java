@@ -1,0 +1,369 @@
+package io.idcardstream.bench;
+
+import io.idcardstream.app.demo.EmbeddedKafkaBroker;
+import io.idcardstream.events.IdCardOcrFailed;
+import io.idcardstream.events.IdCardOcrRequested;
+import io.idcardstream.events.IdentityRecognized;
+import io.idcardstream.events.InlineImage;
+import io.idcardstream.serde.ConfluentAvroSerde;
+import io.idcardstream.serde.InMemorySchemaRegistry;
+import io.idcardstream.serde.LocalSchemaRegistryServer;
+import io.idcardstream.server.ApiKeys;
+import io.idcardstream.server.IdCardOcrServer;
+import io.idcardstream.server.ServerSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The throughput benchmark of issue 6: the worker against idcard-stream's own IDCardOCR server that enforces
+ * the quota (RequestLimitExceeded above it) in front of a recogniser with injected latency, on an embedded
+ * broker with 12 input partitions. Workers run as separate processes ({@code java -jar ... run}), so their CPU
+ * and memory are their own. Run it with {@code bench/throughput.sh}; see BENCHMARKS.md.
+ */
+public final class ThroughputBenchmark {
+    private static final String SECRET_ID = "AKIDbench000000000001";
+    private static final String SECRET_KEY = "bench-secret-key";
+    private static final Pattern ANSWERS =
+            Pattern.compile("idcard_server_requests_seconds_count\\{code=\"([^\"]+)\"[^}]*}\\s+([0-9.eE+]+)");
+
+    /** One measured configuration. {@code offeredRps} 0 = all requests at once. */
+    record Scenario(String design, String processing, int instances, int requests, double offeredRps) {}
+
+    record Result(Scenario scenario, double achievedRps, double utilization, long throttled, long p50, long p99,
+            long ocrP99, double seconds, List<Double> cpuSeconds, List<Long> rssMb, long outcomes) {
+
+        String summary(double quota) {
+            return String.format(Locale.ROOT, "design=%s quota=%.0f achieved_rps=%.1f utilization=%.2f throttled=%d "
+                    + "p50_ms=%d p99_ms=%d", scenario.design(), quota, achievedRps, utilization, throttled, p50, p99);
+        }
+    }
+
+    private final double quota;
+    private final int partitions;
+    private final Path jar;
+    private final Path workDir;
+    private final String bootstrap;
+    private final InMemorySchemaRegistry registry;
+    private final String registryUrl;
+    private final IdCardOcrServer server;
+    private final LatencyRecognizer recognizer;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private ThroughputBenchmark(double quota, int partitions, Path jar, Path workDir, String bootstrap,
+            InMemorySchemaRegistry registry, String registryUrl, IdCardOcrServer server,
+            LatencyRecognizer recognizer) {
+        this.quota = quota;
+        this.partitions = partitions;
+        this.jar = jar;
+        this.workDir = workDir;
+        this.bootstrap = bootstrap;
+        this.registry = registry;
+        this.registryUrl = registryUrl;
+        this.server = server;
+        this.recognizer = recognizer;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>(Map.of("--requests", "2000", "--baseline-requests", "300",
+                "--partitions", "12", "--quota", "20", "--latency", "300-1500", "--load-seconds", "60",
+                "--scenarios", "async,blocking,async-2,async-half-load", "--jar", "target/idcard-stream.jar",
+                "--out", "target/bench/throughput.md"));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!options.containsKey(args[i])) {
+                throw new IllegalArgumentException("Unknown option " + args[i] + "; options: " + options.keySet());
+            }
+            options.put(args[i], args[i + 1]);
+        }
+        double quota = Double.parseDouble(options.get("--quota"));
+        int requests = Integer.parseInt(options.get("--requests"));
+        String[] latency = options.get("--latency").split("-");
+        List<Scenario> scenarios = new ArrayList<>();
+        for (String name : options.get("--scenarios").split(",")) {
+            scenarios.add(switch (name) {
+                case "async" -> new Scenario("async", "async", 1, requests, 0);
+                case "blocking" -> new Scenario("blocking", "blocking", 1,
+                        Integer.parseInt(options.get("--baseline-requests")), 0);
+                case "async-2" -> new Scenario("async-2-instances", "async", 2, requests, 0);
+                case "async-half-load" -> new Scenario("async-50pct-load", "async", 1,
+                        (int) (quota / 2 * Integer.parseInt(options.get("--load-seconds"))), quota / 2);
+                default -> throw new IllegalArgumentException("Unknown scenario " + name);
+            });
+        }
+        Path jar = Path.of(options.get("--jar"));
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run mvn -B -DskipTests package first");
+        }
+        Path workDir = Files.createTempDirectory("idcard-bench-");
+        LatencyRecognizer recognizer = new LatencyRecognizer(Integer.parseInt(latency[0]),
+                Integer.parseInt(latency[1]), 20261125L);
+        InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startTemporary();
+                LocalSchemaRegistryServer registryServer = LocalSchemaRegistryServer.start(registry, 0);
+                IdCardOcrServer server = IdCardOcrServer.start(ServerSettings.defaults().withPort(0)
+                        .withRateLimitRps((int) quota).withWorkers(16).withQueueCapacity(512), recognizer,
+                        ApiKeys.of(SECRET_ID, SECRET_KEY), url -> {
+                            throw new IllegalStateException("the benchmark sends no URLs");
+                        })) {
+            ThroughputBenchmark bench = new ThroughputBenchmark(quota, Integer.parseInt(options.get("--partitions")),
+                    jar, workDir, broker.bootstrapServers(), registry, registryServer.baseUrl().toString(), server,
+                    recognizer);
+            List<Result> results = new ArrayList<>();
+            for (Scenario scenario : scenarios) {
+                System.err.println("bench: running " + scenario);
+                Result result = bench.run(scenario);
+                System.err.println("bench: " + result.summary(quota));
+                results.add(result);
+            }
+            String report = bench.report(results, options);
+            Path out = Path.of(options.get("--out"));
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.writeString(out, report, StandardCharsets.UTF_8);
+            System.out.println(report);
+            results.forEach(r -> System.out.println(r.summary(quota)));
+            Result async = results.stream().filter(r -> r.scenario().design().equals("async")).findFirst().orElse(null);
+            Result blocking = results.stream().filter(r -> r.scenario().design().equals("blocking")).findFirst()
+                    .orElse(null);
+            if (async != null && blocking != null) {
+                System.out.printf(Locale.ROOT, "baseline_ratio=%.1f (async achieved_rps / blocking achieved_rps)%n",
+                        async.achievedRps() / blocking.achievedRps());
+            }
+        } finally {
+            recognizer.close();
+        }
+    }
+
+    Result run(Scenario scenario) throws Exception {
+        String prefix = "bench-" + scenario.design();
+        String requests = prefix + ".requests";
+        String recognized = prefix + ".recognized";
+        String failed = prefix + ".failed";
+        createTopics(List.of(requests, recognized, failed, prefix + ".dlq"));
+        List<WorkerProcess> workers = new ArrayList<>();
+        try {
+            for (int i = 0; i < scenario.instances(); i++) {
+                workers.add(WorkerProcess.start(jar, workerSettings(scenario, prefix, i),
+                        workDir.resolve(prefix + "-worker-" + i + ".log")));
+            }
+            awaitGroup(prefix, scenario.instances(), workers);
+            Map<String, Double> before = serverAnswers();
+            recognizer.drainLatencies();
+            Instant start = Instant.now();
+            Map<String, Long> requestedAt = produce(requests, scenario);
+            List<Long> receivedAt = new ArrayList<>();
+            List<Long> latencies = collect(List.of(recognized, failed), requestedAt, receivedAt, scenario);
+            double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+            Map<String, Double> after = serverAnswers();
+            List<Integer> ocr = new ArrayList<>(recognizer.drainLatencies());
+            for (WorkerProcess worker : workers) {
+                worker.close();
+            }
+            Collections.sort(receivedAt);
+            double achieved = steadyRate(receivedAt);
+            Collections.sort(latencies);
+            Collections.sort(ocr);
+            long throttled = Math.round(after.getOrDefault("RequestLimitExceeded", 0.0)
+                    - before.getOrDefault("RequestLimitExceeded", 0.0));
+            return new Result(scenario, achieved, achieved / quota, throttled, percentile(latencies, 50),
+                    percentile(latencies, 99), ocr.isEmpty() ? 0 : ocr.get((int) Math.ceil(0.99 * ocr.size()) - 1),
+                    seconds, workers.stream().map(WorkerProcess::cpuSeconds).toList(),
+                    workers.stream().map(w -> w.peakRssKb() / 1024).toList(), latencies.size());
+        } finally {
+            for (WorkerProcess worker : workers) {
+                worker.close();
+            }
+        }
+    }
+
+    private Map<String, String> workerSettings(Scenario scenario, String prefix, int instance) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("bootstrap.servers", bootstrap);
+        settings.put("application.id", prefix);
+        settings.put("state.dir", workDir.resolve(prefix + "-state-" + instance).toString());
+        settings.put("replication.factor", "1");
+        settings.put("topic.requests", prefix + ".requests");
+        settings.put("topic.recognized", prefix + ".recognized");
+        settings.put("topic.failed", prefix + ".failed");
+        settings.put("topic.dlq", prefix + ".dlq");
+        settings.put("schema.registry.url", registryUrl);
+        settings.put("worker.processing", scenario.processing());
+        settings.put("ocr.provider", "tencent");
+        settings.put("ocr.quota.rps", String.valueOf(quota));
+        settings.put("tencent.endpoint", server.endpoint());
+        settings.put("tencent.protocol", "http");
+        settings.put("tencent.secret.id", SECRET_ID);
+        settings.put("tencent.secret.key", SECRET_KEY);
+        settings.put("ops.port", "-1");
+        return settings;
+    }
+
+    private void createTopics(List<String> names) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(names.stream().map(name -> new NewTopic(name, partitions, (short) 1)).toList())
+                    .all().get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Waits until every worker instance has joined the group and the group is stable. */
+    private void awaitGroup(String group, int members, List<WorkerProcess> workers) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(180);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            while (true) {
+                for (WorkerProcess worker : workers) {
+                    if (!worker.alive()) {
+                        throw new IllegalStateException("A worker exited during start-up; see " + workDir);
+                    }
+                }
+                var description = admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS)
+                        .get(group);
+                if (description.groupState() == GroupState.STABLE && description.members().size() == members) {
+                    return;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("Group " + group + " not stable with " + members + " members");
+                }
+                TimeUnit.MILLISECONDS.sleep(500);
+            }
+        }
+    }
+
+    private Map<String, Long> produce(String topic, Scenario scenario) throws Exception {
+        Map<String, Long> requestedAt = new HashMap<>();
+        var serializer = new ConfluentAvroSerde<>(IdCardOcrRequested.class, registry, true, false).serializer();
+        long startNanos = System.nanoTime();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap, ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), serializer)) {
+            for (int i = 0; i < scenario.requests(); i++) {
+                if (scenario.offeredRps() > 0) {
+                    long due = startNanos + (long) (i * 1e9 / scenario.offeredRps());
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                }
+                String requestId = scenario.design() + "-" + i;
+                Instant now = Instant.now();
+                requestedAt.put(requestId, now.toEpochMilli());
+                producer.send(new ProducerRecord<>(topic, "subject-" + i, IdCardOcrRequested.newBuilder()
+                        .setRequestId(requestId)
+                        .setSubjectId("subject-" + i)
+                        .setImage(new InlineImage(ByteBuffer.wrap(("card " + i).getBytes(StandardCharsets.UTF_8)),
+                                null))
+                        .setRequestedAt(now)
+                        .build()));
+            }
+        }
+        return requestedAt;
+    }
+
+    /** Reads outcomes (read_committed) until every request has one; returns end-to-end latencies in ms. */
+    private List<Long> collect(List<String> topics, Map<String, Long> requestedAt, List<Long> receivedAt,
+            Scenario scenario) {
+        var recognizedSerde = new ConfluentAvroSerde<>(IdentityRecognized.class, registry, true, false);
+        var failedSerde = new ConfluentAvroSerde<>(IdCardOcrFailed.class, registry, true, false);
+        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-reader-" + scenario.design(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<Long> latencies = new ArrayList<>();
+        Map<String, Boolean> seen = new HashMap<>();
+        double expectedSeconds = scenario.processing().equals("blocking") ? scenario.requests() * 1.5
+                : scenario.requests() / (quota * 0.5);
+        Instant deadline = Instant.now().plusSeconds((long) expectedSeconds + 180);
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(topics);
+            while (seen.size() < requestedAt.size()) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("Only " + seen.size() + " of " + requestedAt.size()
+                            + " outcomes arrived for " + scenario.design());
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    long now = System.currentTimeMillis();
+                    String requestId = record.topic().endsWith(".recognized")
+                            ? recognizedSerde.deserializer().deserialize(record.topic(), record.value()).getRequestId()
+                            : failedSerde.deserializer().deserialize(record.topic(), record.value()).getRequestId();
+                    if (seen.put(requestId, Boolean.TRUE) == null && requestedAt.containsKey(requestId)) {
+                        latencies.add(now - requestedAt.get(requestId));
+                        receivedAt.add(now);
+                    }
+                }
+            }
+        }
+        return latencies;
+    }
+
+    /** Outcomes per second between the 10th and the 90th percentile of arrival: the steady state. */
+    private static double steadyRate(List<Long> sortedArrivals) {
+        int from = sortedArrivals.size() / 10;
+        int to = sortedArrivals.size() * 9 / 10;
+        double seconds = (sortedArrivals.get(to) - sortedArrivals.get(from)) / 1000.0;
+        return seconds <= 0 ? 0 : (to - from) / seconds;
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private Map<String, Double> serverAnswers() throws IOException, InterruptedException {
+        String text = http.send(HttpRequest.newBuilder(URI.create("http://" + server.endpoint() + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, Double> counts = new HashMap<>();
+        Matcher matcher = ANSWERS.matcher(text);
+        while (matcher.find()) {
+            counts.merge(matcher.group(1), Double.parseDouble(matcher.group(2)), Double::sum);
+        }
+        return counts;
+    }
+
+    private String report(List<Result> results, Map<String, String> options) {
+        StringBuilder md = new StringBuilder();
+        md.append("Run ").append(LocalDate.now()).append(": quota ").append(quota).append(" req/s enforced by `serve` ")
+                .append("(RequestLimitExceeded above it), OCR latency uniform ").append(options.get("--latency"))
+                .append(" ms, ").append(partitions).append(" input partitions, embedded KRaft broker.\n\n");
+        md.append("| design | instances | requests | offered | achieved req/s | % of quota | RequestLimitExceeded | ")
+                .append("e2e p50 ms | e2e p99 ms | OCR p99 ms | wall s | worker CPU s | worker peak RSS MB |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Result r : results) {
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %.2f | %.1f%% | %d | %d | %d | %d | %.0f | %s | %s |%n",
+                    r.scenario().design(), r.scenario().instances(), r.scenario().requests(),
+                    r.scenario().offeredRps() == 0 ? "all at once" : String.format(Locale.ROOT, "%.0f/s",
+                            r.scenario().offeredRps()),
+                    r.achievedRps(), 100 * r.utilization(), r.throttled(), r.p50(), r.p99(), r.ocrP99(), r.seconds(),
+                    r.cpuSeconds().stream().map(c -> String.format(Locale.ROOT, "%.1f", c)).toList(),
+                    r.rssMb()));
+        }
+        return md.toString();
+    }
+}

@@ -1,0 +1,73 @@
+package io.idcardstream.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One {@code idcard-stream run} in its own JVM, as in production, so its CPU time and peak memory are its
+ * own (read from /proc when it stops).
+ */
+final class WorkerProcess implements AutoCloseable {
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+
+    private final Process process;
+    private double cpuSeconds = -1;
+    private long peakRssKb = -1;
+
+    private WorkerProcess(Process process) {
+        this.process = process;
+    }
+
+    static WorkerProcess start(Path jar, Map<String, String> settings, Path log) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString(), "run"));
+        settings.forEach((key, value) -> command.addAll(List.of("-D", key + "=" + value)));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().put("IDCARD_LOG_LEVEL", "WARN");
+        return new WorkerProcess(builder.start());
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    double cpuSeconds() {
+        return cpuSeconds;
+    }
+
+    long peakRssKb() {
+        return peakRssKb;
+    }
+
+    /** Reads CPU time and peak RSS, then stops the worker with SIGTERM (it leaves the group cleanly). */
+    @Override
+    public void close() throws Exception {
+        readProc();
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private void readProc() throws IOException {
+        Path proc = Path.of("/proc", String.valueOf(process.pid()));
+        if (!Files.exists(proc)) {
+            return;
+        }
+        String stat = Files.readString(proc.resolve("stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // Fields 14 and 15 of /proc/PID/stat (utime, stime), counted after the command name.
+        cpuSeconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND;
+        for (String line : Files.readAllLines(proc.resolve("status"))) {
+            if (line.startsWith("VmHWM:")) {
+                peakRssKb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+    }
+}
