@@ -1,0 +1,261 @@
+package io.idcardstream.engine;
+
+import ai.onnxruntime.OrtException;
+import io.idcardstream.engine.card.CardFrame;
+import io.idcardstream.engine.card.CardImages;
+import io.idcardstream.engine.card.CardLocator;
+import io.idcardstream.engine.fields.CardFieldExtractor;
+import io.idcardstream.engine.fields.Completeness;
+import io.idcardstream.engine.fields.ExtractedCard;
+import io.idcardstream.engine.fields.FieldRectifier;
+import io.idcardstream.engine.fields.FieldRectifier.Rectified;
+import io.idcardstream.engine.image.ImageDecoder;
+import io.idcardstream.engine.image.ImageLimits;
+import io.idcardstream.engine.image.JpegEncoder;
+import io.idcardstream.engine.image.RgbImage;
+import io.idcardstream.engine.quality.BorderCheck;
+import io.idcardstream.engine.quality.CopyHeuristic;
+import io.idcardstream.engine.quality.QualityScore;
+import io.idcardstream.engine.quality.ReshootHeuristic;
+import io.idcardstream.engine.quality.Sharpness;
+import io.idcardstream.engine.text.GlyphLine;
+import io.idcardstream.engine.text.RecognizedLine;
+import io.idcardstream.identity.CardFacts;
+import io.idcardstream.identity.IdentityValidator;
+import io.idcardstream.identity.ValidationIssue;
+import io.idcardstream.identity.ValidationReport;
+import io.idcardstream.ocr.AdvancedInfo;
+import io.idcardstream.ocr.CardFields;
+import io.idcardstream.ocr.CardSide;
+import io.idcardstream.ocr.ErrorCodes;
+import io.idcardstream.ocr.FieldEvidence;
+import io.idcardstream.ocr.FieldName;
+import io.idcardstream.ocr.IdCardOcrResult;
+import io.idcardstream.ocr.OcrException;
+import io.idcardstream.ocr.OcrOptions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The local IDCardOCR: one image in, the API's answer out. {@link #recognize} lists every stage in order; each
+ * line names the class that does the work.
+ *
+ * <p>Threading notes: stateless apart from the shared, thread-safe models; one instance serves all threads.
+ */
+final class CardPipeline {
+    /** Below this {@link Sharpness#sharpness()} nothing is legible: refuse before spending time on OCR. */
+    static final double HOPELESSLY_SOFT = 0.05;
+    /** Below this luma range the image is blank (a wall, a lens cap): there is no card to find. */
+    static final double BLANK_CONTRAST = 20;
+    /** When no card is found in an image this soft, blur is the likelier reason than the card's absence. */
+    static final double SOFT = 0.12;
+    /** A closer reading straightens the card with this margin (template units) so edge text is not cut. */
+    static final double CLOSER_LOOK_MARGIN = 40;
+    /** A reading whose fields average less confidence than this gets a closer look. */
+    static final double CONFIDENT = 0.9;
+    /** Crops are JPEG at this quality (the API's crops are JPEG too). */
+    static final float CROP_QUALITY = 0.9f;
+    /** Validity problems reported as IDCardOCR's invalid-date warning. */
+    static final Set<ValidationIssue> INVALID_DATE_ISSUES = EnumSet.of(ValidationIssue.VALIDITY_UNREADABLE,
+            ValidationIssue.VALIDITY_IMPLAUSIBLE, ValidationIssue.EXPIRED, ValidationIssue.NOT_YET_VALID);
+
+    /** IDCardOCR's warning codes (tencent-api.md §3.4). */
+    static final int WARN_INVALID_DATE = -9109, WARN_BORDER = -9101, WARN_COPY = -9102, WARN_RESHOOT = -9103,
+            WARN_BLACK_AND_WHITE_COPY = -9108;
+
+    private final TextReader reader;
+    private final ImageLimits limits;
+    private final IdentityValidator validator;
+    private final Clock clock;
+
+    CardPipeline(TextReader reader, ImageLimits limits, IdentityValidator validator, Clock clock) {
+        this.reader = reader;
+        this.limits = limits;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    /** A card side as read: the lines (image pixels), the card's frame, and the fields. */
+    record Reading(List<GlyphLine> lines, CardFrame frame, ExtractedCard card) {}
+
+    IdCardOcrResult recognize(byte[] bytes, CardSide side, OcrOptions options, Deadline deadline, String requestId)
+            throws OcrException {
+        try {
+            RgbImage image = ImageDecoder.decode(bytes, limits);                       // PNG/JPEG, EXIF orientation, size guards
+            Sharpness sharpness = passQualityGate(image);                              // blank or smeared: refuse early
+            List<GlyphLine> lines = glyphLines(reader.read(image, deadline));          // DB detection, page direction, CTC recognition
+            List<CardFrame> cards = CardLocator.locate(lines);                         // cards and their sides, from printed anchors
+            CardFrame card = requestedCard(cards, side, sharpness);                    // the side asked for (or the best one)
+            Reading reading = readSide(image, lines, card, deadline);                  // fields; a straightened second look when unsure
+            List<Reading> readings = OcrOptions.on(options.multiCardDetect())
+                    ? withOtherSides(image, lines, cards, reading, deadline) : List.of(reading);
+            requireSomethingRead(reading.card(), sharpness, reading.frame());
+            Rectified fields = rectify(readings, options);                             // EnableRecognitionRectify, reported
+            ValidationReport validation = validator.validate(facts(fields.fields()),   // GB 11643, dates, validity
+                    IdentityValidator.todayInShanghai(clock));
+            AdvancedInfo advanced = advancedInfo(image, reading, validation, options); // crops, quality, warnings
+            return new IdCardOcrResult(fields.fields(), advanced, evidence(readings), fields.corrections(), List.of(),
+                    requestId);
+        } catch (OrtException e) {
+            throw new OcrException(ErrorCodes.OCR_FAILED, "the OCR models failed on this image", requestId, e);
+        }
+    }
+
+    private static Sharpness passQualityGate(RgbImage image) throws OcrException {
+        Sharpness sharpness = Sharpness.of(image);
+        if (sharpness.contrast() < BLANK_CONTRAST) {
+            throw new OcrException(ErrorCodes.IMAGE_NO_ID_CARD, "the image is blank", null);
+        }
+        if (sharpness.sharpness() < HOPELESSLY_SOFT) {
+            throw new OcrException(ErrorCodes.IMAGE_BLUR, "the image is too blurry to read", null);
+        }
+        return sharpness;
+    }
+
+    private static List<GlyphLine> glyphLines(List<RecognizedLine> lines) {
+        List<GlyphLine> glyphLines = new ArrayList<>(lines.size());
+        for (RecognizedLine line : lines) {
+            glyphLines.add(GlyphLine.of(line, glyphLines.size()));
+        }
+        return glyphLines;
+    }
+
+    /**
+     * The card of the requested side. When the image holds only the other side the answer is
+     * {@code FailedOperation.CardSideError} (the code Tencent defines for a wrong CardSide); when it holds no card,
+     * {@code ImageNoIdCard}, or {@code ImageBlur} when the image is soft enough to explain that.
+     */
+    private static CardFrame requestedCard(List<CardFrame> cards, CardSide side, Sharpness sharpness)
+            throws OcrException {
+        if (cards.isEmpty()) {
+            if (sharpness.sharpness() < SOFT) {
+                throw new OcrException(ErrorCodes.IMAGE_BLUR, "the image is too blurry to find a card", null);
+            }
+            throw new OcrException(ErrorCodes.IMAGE_NO_ID_CARD, "no ID card was found in the image", null);
+        }
+        return CardFieldExtractor.choose(cards, side).orElseThrow(() -> new OcrException(ErrorCodes.CARD_SIDE_ERROR,
+                "the image shows the " + cards.get(0).side() + " of an ID card, not the requested " + side, null));
+    }
+
+    /**
+     * The fields of one side. When the first reading is {@linkplain Completeness#doubtful doubtful} or unsure, the
+     * card is straightened
+     * to the template's scale (text about 27 pixels high) and read again, and the better reading is kept.
+     */
+    private Reading readSide(RgbImage image, List<GlyphLine> lines, CardFrame frame, Deadline deadline)
+            throws OrtException, OcrException {
+        Reading first = new Reading(lines, frame, CardFieldExtractor.extract(lines, frame, image.width(),
+                image.height()));
+        if (!Completeness.doubtful(first.card()) && Completeness.meanConfidence(first.card()) >= CONFIDENT) {
+            return first;
+        }
+        deadline.check();
+        CardImages.Straightened straight = CardImages.straightened(image, frame, CLOSER_LOOK_MARGIN);
+        List<GlyphLine> closer = new ArrayList<>();
+        for (RecognizedLine line : reader.readUpright(straight.image(), deadline)) {
+            closer.add(GlyphLine.of(new RecognizedLine(line.box().map(straight.toImage()), line.decoded()),
+                    closer.size()));
+        }
+        return CardFieldExtractor.choose(CardLocator.locate(closer), frame.side())
+                .map(f -> new Reading(closer, f, CardFieldExtractor.extract(closer, f, image.width(), image.height())))
+                .filter(second -> better(second.card(), first.card()))
+                .orElse(first);
+    }
+
+    private static boolean better(ExtractedCard candidate, ExtractedCard incumbent) {
+        int a = Completeness.score(candidate), b = Completeness.score(incumbent);
+        return a > b || (a == b && Completeness.meanConfidence(candidate) > Completeness.meanConfidence(incumbent));
+    }
+
+    /** {@code MultiCardDetect}: the other side too, when the image shows it. */
+    private List<Reading> withOtherSides(RgbImage image, List<GlyphLine> lines, List<CardFrame> cards, Reading main,
+            Deadline deadline) throws OrtException, OcrException {
+        List<Reading> readings = new ArrayList<>(List.of(main));
+        for (CardFrame other : cards) {
+            if (other.side() != main.frame().side()) {
+                readings.add(readSide(image, lines, other, deadline));
+            }
+        }
+        return readings;
+    }
+
+    private static void requireSomethingRead(ExtractedCard card, Sharpness sharpness, CardFrame frame)
+            throws OcrException {
+        if (!card.readings().isEmpty()) {
+            return;
+        }
+        if (frame.cardInImage().width() < MIN_READABLE_CARD_WIDTH) {
+            throw new OcrException(ErrorCodes.ID_CARD_TOO_SMALL, "the card is too small in the image to read", null);
+        }
+        if (sharpness.sharpness() < SOFT) {
+            throw new OcrException(ErrorCodes.IMAGE_BLUR, "the card is too blurry to read", null);
+        }
+        throw new OcrException(ErrorCodes.OCR_FAILED, "no field of the card could be read", null);
+    }
+
+    /** A card narrower than this (pixels) has text under ~10 pixels high: too small to read. */
+    static final double MIN_READABLE_CARD_WIDTH = 200;
+
+    private static Rectified rectify(List<Reading> readings, OcrOptions options) {
+        CardFields fields = CardFields.EMPTY;
+        List<io.idcardstream.ocr.FieldCorrection> corrections = new ArrayList<>();
+        for (Reading reading : readings) {
+            Rectified side = options.rectifyEffective() ? FieldRectifier.rectify(reading.card())
+                    : new Rectified(reading.card().fields(), List.of());
+            for (FieldName field : FieldName.values()) {
+                if (field.side() == reading.frame().side()) {
+                    fields = fields.with(field, side.fields().get(field));
+                }
+            }
+            corrections.addAll(side.corrections());
+        }
+        return new Rectified(fields, corrections);
+    }
+
+    private static CardFacts facts(CardFields f) {
+        return new CardFacts(f.name(), f.sex(), f.birth(), f.idNum(), f.validDate());
+    }
+
+    private static List<FieldEvidence> evidence(List<Reading> readings) {
+        List<FieldEvidence> evidence = new ArrayList<>();
+        readings.forEach(r -> evidence.addAll(r.card().evidence()));
+        return evidence;
+    }
+
+    /** What {@code Config} asked for: crops, the quality score, and the warnings whose switches are on. */
+    private static AdvancedInfo advancedInfo(RgbImage image, Reading reading, ValidationReport validation,
+            OcrOptions options) {
+        CardFrame frame = reading.frame();
+        boolean needCard = OcrOptions.on(options.cropIdCard()) || OcrOptions.on(options.copyWarn())
+                || OcrOptions.on(options.quality());
+        RgbImage card = needCard ? CardImages.card(image, frame) : null;
+        byte[] idCardCrop = OcrOptions.on(options.cropIdCard()) ? JpegEncoder.encode(card, CROP_QUALITY) : null;
+        byte[] portraitCrop = OcrOptions.on(options.cropPortrait()) && frame.side() == CardSide.FRONT
+                ? JpegEncoder.encode(CardImages.portrait(image, frame), CROP_QUALITY) : null;
+        Integer quality = OcrOptions.on(options.quality())
+                ? QualityScore.of(Sharpness.of(card).sharpness(), Completeness.meanConfidence(reading.card())) : null;
+        Integer borderCodeValue = null;
+        List<Integer> warnings = new ArrayList<>();
+        if (OcrOptions.on(options.borderCheckWarn())) {
+            borderCodeValue = BorderCheck.codeValue(image, frame);
+            if (borderCodeValue > BorderCheck.WARN_ABOVE) {
+                warnings.add(WARN_BORDER);
+            }
+        }
+        if (OcrOptions.on(options.copyWarn()) && CopyHeuristic.looksBlackAndWhite(card)) {
+            warnings.add(WARN_COPY);
+            warnings.add(WARN_BLACK_AND_WHITE_COPY);
+        }
+        if (OcrOptions.on(options.reshootWarn()) && ReshootHeuristic.looksReshot(image, frame.cardInImage())) {
+            warnings.add(WARN_RESHOOT);
+        }
+        if (OcrOptions.on(options.invalidDateWarn()) && options.dateVerifyEffective()
+                && validation.issues().stream().anyMatch(INVALID_DATE_ISSUES::contains)) {
+            warnings.add(WARN_INVALID_DATE);
+        }
+        return new AdvancedInfo(idCardCrop, portraitCrop, quality, borderCodeValue, warnings);
+    }
+}

@@ -1,0 +1,224 @@
+package io.idcardstream.engine;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.idcardstream.engine.rec.CharacterDictionary;
+import io.idcardstream.engine.rec.RecognizerInput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The loaded PP-OCR sessions (detector, recogniser, direction classifier) and the character dictionary: the only
+ * place the engine touches ONNX Runtime, so every other stage is a pure function on arrays.
+ *
+ * <p>Threading notes: create one per process and share it; {@link OrtSession#run} is thread-safe, so every method
+ * may be called from any number of threads at once. Each session uses {@code intraOpThreads} threads (1 is best on
+ * small machines: a second thread bought ~15% on the detector at twice the CPU). {@link #close} must only be
+ * called once no call is in flight; the recogniser that owns this instance guarantees that.
+ *
+ * <p>Loading runs on a thread of its own with a large stack: ONNX Runtime 1.29.0's native initialisation parses
+ * the process command line recursively (about 200 bytes of stack per character, measured here), so a JVM started
+ * with a long {@code -cp} (4 KB and more) dies with SIGSEGV on the default 1 MB thread stack, without an error
+ * file. Only the first use of the native library needs it; later calls run on any thread.
+ */
+public final class PpOcrModels implements AutoCloseable {
+    private final OrtEnvironment environment;
+    private final OrtSession detector;
+    private final OrtSession recognizer;
+    private final OrtSession classifier;
+    private final CharacterDictionary dictionary;
+    private final ModelSet models;
+    private final int recognizerClasses;
+
+    private PpOcrModels(OrtEnvironment environment, OrtSession detector, OrtSession recognizer,
+            OrtSession classifier, CharacterDictionary dictionary, ModelSet models) throws OrtException {
+        this.environment = environment;
+        this.detector = detector;
+        this.recognizer = recognizer;
+        this.classifier = classifier;
+        this.dictionary = dictionary;
+        this.models = models;
+        long[] shape = ((ai.onnxruntime.TensorInfo) recognizer.getOutputInfo().values().iterator().next().getInfo())
+                .getShape();
+        this.recognizerClasses = (int) shape[shape.length - 1];
+        if (recognizerClasses != dictionary.size()) {
+            throw new IllegalStateException("the recogniser has " + recognizerClasses + " classes but the dictionary "
+                    + dictionary.size() + " (blank + keys + space)");
+        }
+    }
+
+    /**
+     * Loads the models from the classpath and runs each once on a blank input, so the first request does not pay
+     * for ONNX Runtime's first-run allocation.
+     *
+     * @param intraOpThreads threads per session run, at least 1
+     * @throws IllegalStateException when a model resource is missing or ONNX Runtime cannot load it
+     */
+    public static PpOcrModels load(ModelSet models, int intraOpThreads) {
+        Objects.requireNonNull(models, "models");
+        if (intraOpThreads < 1) {
+            throw new IllegalArgumentException("intraOpThreads must be >= 1 but was " + intraOpThreads);
+        }
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread loader = new Thread(null, () -> {
+            try {
+                outcome.set(loadHere(models, intraOpThreads));
+            } catch (RuntimeException | Error e) {
+                outcome.set(e);
+            }
+        }, "onnxruntime-load", loaderStackBytes());
+        loader.start();
+        try {
+            loader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the OCR models", e);
+        }
+        Object result = outcome.get();
+        if (result instanceof PpOcrModels loaded) {
+            return loaded;
+        }
+        if (result instanceof RuntimeException e) {
+            throw e;
+        }
+        throw (Error) result;
+    }
+
+    /** 64 MB plus 256 bytes per command-line character: room for ONNX Runtime's recursive command-line parse. */
+    static long loaderStackBytes() {
+        long commandLine = 0;
+        try {
+            commandLine = Files.readAllBytes(Path.of("/proc/self/cmdline")).length;
+        } catch (IOException | RuntimeException e) {
+            // Not Linux, or /proc is hidden: the fixed part covers any ordinary command line.
+        }
+        return (64L << 20) + 256L * commandLine;
+    }
+
+    private static PpOcrModels loadHere(ModelSet models, int intraOpThreads) {
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        OrtSession detector = null, recognizer = null, classifier = null;
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(intraOpThreads);
+            options.setInterOpNumThreads(1);
+            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            detector = environment.createSession(resource(models.detector()), options);
+            recognizer = environment.createSession(resource(models.recognizer()), options);
+            classifier = environment.createSession(resource(models.classifier()), options);
+            CharacterDictionary dictionary;
+            try (InputStream keys = PpOcrModels.class.getResourceAsStream(models.keys())) {
+                if (keys == null) {
+                    throw new IllegalStateException("model resource " + models.keys() + " is not on the classpath");
+                }
+                dictionary = CharacterDictionary.read(keys);
+            }
+            PpOcrModels loaded = new PpOcrModels(environment, detector, recognizer, classifier, dictionary, models);
+            loaded.warmUp();
+            return loaded;
+        } catch (OrtException | IOException | RuntimeException e) {
+            closeQuietly(detector);
+            closeQuietly(recognizer);
+            closeQuietly(classifier);
+            if (e instanceof IllegalStateException ise) {
+                throw ise;
+            }
+            throw new IllegalStateException("cannot load the OCR models: " + e.getMessage(), e);
+        }
+    }
+
+    private void warmUp() throws OrtException {
+        detect(new float[3 * 320 * 320], 320, 320);
+        recognize(new float[3 * RecognizerInput.HEIGHT * 320], 1, 320);
+        classify(new float[3 * RecognizerInput.HEIGHT * RecognizerInput.CLASSIFIER_WIDTH], 1);
+    }
+
+    private static byte[] resource(String path) throws IOException {
+        try (InputStream in = PpOcrModels.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("model resource " + path + " is not on the classpath");
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    /**
+     * Runs the DB detector.
+     *
+     * @param tensor [1, 3, height, width], see {@code DetectorInput}
+     * @return the text probability map, row-major height × width
+     */
+    public float[] detect(float[] tensor, int width, int height) throws OrtException {
+        return run(detector, tensor, new long[] {1, 3, height, width});
+    }
+
+    /**
+     * Runs the recogniser on {@code batch} crops of the same tensor width.
+     *
+     * @return row-major [batch, steps, classes] probabilities; steps = length / (batch × classes)
+     */
+    public float[] recognize(float[] tensor, int batch, int width) throws OrtException {
+        return run(recognizer, tensor, new long[] {batch, 3, RecognizerInput.HEIGHT, width});
+    }
+
+    /** Runs the direction classifier; returns [batch, 2] probabilities of 0° and 180°. */
+    public float[] classify(float[] tensor, int batch) throws OrtException {
+        return run(classifier, tensor,
+                new long[] {batch, 3, RecognizerInput.HEIGHT, RecognizerInput.CLASSIFIER_WIDTH});
+    }
+
+    private float[] run(OrtSession session, float[] tensor, long[] shape) throws OrtException {
+        try (OnnxTensor input = OnnxTensor.createTensor(environment, FloatBuffer.wrap(tensor), shape);
+                OrtSession.Result result = session.run(Map.of(session.getInputNames().iterator().next(), input))) {
+            FloatBuffer output = ((OnnxTensor) result.get(0)).getFloatBuffer();
+            float[] values = new float[output.remaining()];
+            output.get(values);
+            return values;
+        }
+    }
+
+    /** The recogniser's classes: blank, keys, space. */
+    public CharacterDictionary dictionary() {
+        return dictionary;
+    }
+
+    /** Number of recogniser output classes (equals the dictionary size; checked at load). */
+    public int recognizerClasses() {
+        return recognizerClasses;
+    }
+
+    public ModelSet models() {
+        return models;
+    }
+
+    /** The ONNX Runtime version, e.g. {@code 1.29.0}. */
+    public String runtimeVersion() {
+        return environment.getVersion();
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(detector);
+        closeQuietly(recognizer);
+        closeQuietly(classifier);
+    }
+
+    private static void closeQuietly(OrtSession session) {
+        if (session != null) {
+            try {
+                session.close();
+            } catch (OrtException e) {
+                throw new UncheckedIOException(new IOException("cannot close an ONNX session", e));
+            }
+        }
+    }
+}

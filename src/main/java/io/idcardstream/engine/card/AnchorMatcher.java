@@ -1,0 +1,90 @@
+package io.idcardstream.engine.card;
+
+import io.idcardstream.engine.geom.Homography.Correspondence;
+import io.idcardstream.engine.geom.Point;
+import io.idcardstream.engine.text.Glyph;
+import io.idcardstream.engine.text.GlyphLine;
+import io.idcardstream.ocr.CardSide;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the fixed printed text of one card side among the read lines and pairs each of its characters' image
+ * positions with its template position. The front also uses the ID number: 18 evenly spaced characters at a
+ * fixed place, whatever the digits are.
+ */
+final class AnchorMatcher {
+    private AnchorMatcher() {}
+
+    /** The phrase name of anchors on the ID number's digits. */
+    static final String ID_NUMBER = "ID";
+
+    /** One matched anchor character: image position → template position, and which phrase it belongs to. */
+    record Anchor(Correspondence pair, String phrase) {}
+
+    static List<Anchor> match(List<GlyphLine> lines, CardSide side) {
+        List<Anchor> anchors = new ArrayList<>();
+        for (GlyphLine line : lines) {
+            List<Glyph> glyphs = line.glyphs();
+            for (int i = 0; i < glyphs.size(); ) {
+                int consumed = matchAt(glyphs, i, side, anchors);
+                i += Math.max(1, consumed);
+            }
+            if (side == CardSide.FRONT) {
+                matchIdNumber(glyphs, anchors);
+            }
+        }
+        return anchors;
+    }
+
+    /** Tries every phrase starting at glyph {@code i}; returns how many glyphs the longest match used. */
+    private static int matchAt(List<Glyph> glyphs, int i, CardSide side, List<Anchor> anchors) {
+        AnchorPhrase bestPhrase = null;
+        int bestStart = 0, bestRun = 0;
+        for (AnchorPhrase phrase : CardTemplate.anchors(side)) {
+            for (int k = 0; k < phrase.length(); k++) {
+                int run = 0;
+                while (k + run < phrase.length() && i + run < glyphs.size()
+                        && glyphs.get(i + run).symbol().equals(phrase.symbol(k + run))) {
+                    run++;
+                }
+                if (run >= phrase.minRun() && run > bestRun) {
+                    bestPhrase = phrase;
+                    bestStart = k;
+                    bestRun = run;
+                }
+            }
+        }
+        if (bestPhrase == null) {
+            return 0;
+        }
+        for (int j = 0; j < bestRun; j++) {
+            Point template = new Point(bestPhrase.x(bestStart + j), bestPhrase.y());
+            anchors.add(new Anchor(new Correspondence(glyphs.get(i + j).center(), template), bestPhrase.text()));
+        }
+        return bestRun;
+    }
+
+    /** A run of exactly 18 ID characters (digits, X last) anchors each digit to its place on the number's row. */
+    private static void matchIdNumber(List<Glyph> glyphs, List<Anchor> anchors) {
+        int i = 0;
+        while (i < glyphs.size()) {
+            int run = 0;
+            while (i + run < glyphs.size() && isIdCharacter(glyphs.get(i + run).symbol())) {
+                run++;
+            }
+            if (run == 18) {
+                for (int j = 0; j < 18; j++) {
+                    Point template = new Point(CardTemplate.ID_FIRST_X + j * CardTemplate.ID_PITCH, CardTemplate.ID_Y);
+                    anchors.add(new Anchor(new Correspondence(glyphs.get(i + j).center(), template), ID_NUMBER));
+                }
+            }
+            i += Math.max(1, run);
+        }
+    }
+
+    static boolean isIdCharacter(String symbol) {
+        return symbol.length() == 1 && (Character.isDigit(symbol.charAt(0)) && symbol.charAt(0) < 128
+                || symbol.charAt(0) == 'X' || symbol.charAt(0) == 'x');
+    }
+}

@@ -1,0 +1,53 @@
+package io.idcardstream.engine.card;
+
+import io.idcardstream.engine.geom.Homography;
+import io.idcardstream.engine.geom.Point;
+import io.idcardstream.engine.geom.Quad;
+import io.idcardstream.ocr.CardSide;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One card found in an image: which side it shows and the transforms between image pixels and
+ * {@link CardTemplate} units.
+ *
+ * @param anchors how many anchor characters agree with the fit
+ * @param rmsError their root-mean-square distance from where the fit puts them, in template units (0.1 mm)
+ * @param labelGlyphs image positions of the glyphs that matched printed labels and titles (not the ID number's
+ *     digits): they are the card's furniture, never part of a field's value
+ */
+public record CardFrame(CardSide side, Homography imageToCard, Homography cardToImage, Fit fit, int anchors,
+        double rmsError, Set<Point> labelGlyphs) {
+
+    /** How much of the projective transform the anchors could pin down. */
+    public enum Fit {
+        /** Rotation, scale and shift only: the anchors lie on one row. */
+        SIMILARITY,
+        /** Plus shear and unequal scales. */
+        AFFINE,
+        /** Full perspective. */
+        PERSPECTIVE
+    }
+
+    public CardFrame {
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(imageToCard, "imageToCard");
+        Objects.requireNonNull(cardToImage, "cardToImage");
+        Objects.requireNonNull(fit, "fit");
+        labelGlyphs = Set.copyOf(labelGlyphs);
+    }
+
+    /** The card's outline in the image, corners in the card's reading order. */
+    public Quad cardInImage() {
+        return CardTemplate.CARD.map(cardToImage);
+    }
+
+    public Point toCard(Point imagePoint) {
+        return imageToCard.apply(imagePoint);
+    }
+
+    /** Template width per image pixel, roughly: how large the card appears (856 / card width in pixels). */
+    public double templateUnitsPerPixel() {
+        return CardTemplate.WIDTH / Math.max(1e-9, cardInImage().width());
+    }
+}

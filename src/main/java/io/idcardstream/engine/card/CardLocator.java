@@ -1,0 +1,174 @@
+package io.idcardstream.engine.card;
+
+import io.idcardstream.engine.card.AnchorMatcher.Anchor;
+import io.idcardstream.engine.card.CardFrame.Fit;
+import io.idcardstream.engine.geom.Homography;
+import io.idcardstream.engine.geom.Homography.Correspondence;
+import io.idcardstream.engine.geom.Point;
+import io.idcardstream.engine.geom.Quad;
+import io.idcardstream.engine.text.GlyphLine;
+import io.idcardstream.ocr.CardSide;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Finds the cards in an image from the text read on them, without looking for the card's physical edges: the
+ * fixed printed text of each side (labels, the card title, the ID number's digits) is matched to the
+ * {@link CardTemplate}, and a transform from image to template is fitted through those anchors, discarding
+ * anchors that disagree with the rest. The more the anchors spread over the card, the more of the perspective the
+ * fit can model: one row gives a similarity, several rows an affine transform, enough rows and width a full
+ * homography.
+ */
+public final class CardLocator {
+    /** An anchor this far (template units, 0.1 mm) from where the fit puts it is taken to be a misread or a look-alike. */
+    static final double OUTLIER_DISTANCE = 30;
+    /** A fit whose anchors miss by more than this on average is rejected. */
+    static final double MAX_RMS_ERROR = 25;
+    /** Fewer anchors than this are a coincidence (one label pair, or a look-alike), not a card. */
+    static final int MIN_ANCHORS = 4;
+    /** A card smaller than this in the image (pixels wide) is not a card but a coincidence of anchors. */
+    static final double MIN_CARD_WIDTH = 60;
+
+    private CardLocator() {}
+
+    /** The cards found, at most one per side, the best supported first. */
+    public static List<CardFrame> locate(List<GlyphLine> lines) {
+        List<CardFrame> frames = new ArrayList<>();
+        for (CardSide side : CardSide.values()) {
+            fit(side, AnchorMatcher.match(lines, side)).ifPresent(frames::add);
+        }
+        frames.sort(Comparator.comparingInt(CardFrame::anchors).reversed());
+        return frames;
+    }
+
+    static Optional<CardFrame> fit(CardSide side, List<Anchor> anchors) {
+        List<Correspondence> pairs = new ArrayList<>(anchors.stream().map(Anchor::pair).toList());
+        if (distinctImagePoints(pairs) < 2) {
+            return Optional.empty();
+        }
+        pairs = trim(pairs, Homography::fitSimilarity, 2);
+        if (distinctImagePoints(pairs) < 2) {
+            return Optional.empty();
+        }
+        Homography model = Homography.fitSimilarity(pairs);
+        Fit fit = Fit.SIMILARITY;
+        if (spreadOverCard(pairs)) {
+            List<Correspondence> kept = trim(pairs, Homography::fitAffine, 3);
+            if (spreadOverCard(kept)) {
+                pairs = kept;
+                model = Homography.fitAffine(pairs);
+                fit = Fit.AFFINE;
+            }
+        }
+        if (fit == Fit.AFFINE && pairs.size() >= 8 && rows(pairs) >= 3 && spread(pairs, Point::x) >= 300) {
+            Homography perspective = Homography.fit(pairs);
+            if (rms(pairs, perspective) <= rms(pairs, model) && plausible(perspective.inverse())) {
+                model = perspective;
+                fit = Fit.PERSPECTIVE;
+            }
+        }
+        double error = rms(pairs, model);
+        Homography cardToImage = model.inverse();
+        if (pairs.size() < MIN_ANCHORS || error > MAX_RMS_ERROR || !plausible(cardToImage)) {
+            return Optional.empty();
+        }
+        Set<Point> labels = new HashSet<>();
+        for (Anchor anchor : anchors) {
+            if (!anchor.phrase().equals(AnchorMatcher.ID_NUMBER) && pairs.contains(anchor.pair())) {
+                labels.add(anchor.pair().from());
+            }
+        }
+        return Optional.of(new CardFrame(side, model, cardToImage, fit, pairs.size(), error, labels));
+    }
+
+    /**
+     * Drops the anchors the model misplaces by more than {@link #OUTLIER_DISTANCE}, worst first and refitting after
+     * each, while more than {@code minimum} remain.
+     */
+    private static List<Correspondence> trim(List<Correspondence> pairs,
+            Function<List<Correspondence>, Homography> fitter, int minimum) {
+        List<Correspondence> kept = new ArrayList<>(pairs);
+        while (kept.size() > minimum) {
+            Homography model;
+            try {
+                model = fitter.apply(kept);
+            } catch (IllegalArgumentException degenerate) {
+                break;
+            }
+            Correspondence worst = kept.stream().max(Comparator.comparingDouble(c -> residual(c, model))).orElseThrow();
+            if (residual(worst, model) <= OUTLIER_DISTANCE) {
+                break;
+            }
+            kept.remove(worst);
+        }
+        return kept;
+    }
+
+    /** Anchors in more than one place both across and down the card, so shear and unequal scales are determined. */
+    private static boolean spreadOverCard(List<Correspondence> pairs) {
+        return pairs.size() >= 3 && spread(pairs, Point::x) >= 120 && spread(pairs, Point::y) >= 120;
+    }
+
+    private static double residual(Correspondence c, Homography model) {
+        return model.apply(c.from()).distanceTo(c.to());
+    }
+
+    private static double rms(List<Correspondence> pairs, Homography model) {
+        double sum = 0;
+        for (Correspondence c : pairs) {
+            double r = residual(c, model);
+            sum += r * r;
+        }
+        return Math.sqrt(sum / pairs.size());
+    }
+
+    private static double spread(List<Correspondence> pairs, java.util.function.ToDoubleFunction<Point> axis) {
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (Correspondence c : pairs) {
+            min = Math.min(min, axis.applyAsDouble(c.to()));
+            max = Math.max(max, axis.applyAsDouble(c.to()));
+        }
+        return max - min;
+    }
+
+    /** How many template rows (anchor y values) the anchors cover. */
+    private static long rows(List<Correspondence> pairs) {
+        return pairs.stream().mapToDouble(c -> c.to().y()).distinct().count();
+    }
+
+    private static long distinctImagePoints(List<Correspondence> pairs) {
+        return pairs.stream().map(Correspondence::from).distinct().count();
+    }
+
+    /** The card must come out as a convex quad of sensible size whose sides keep roughly the card's proportions. */
+    static boolean plausible(Homography cardToImage) {
+        Quad card = CardTemplate.CARD.map(cardToImage);
+        if (!convex(card) || card.width() < MIN_CARD_WIDTH) {
+            return false;
+        }
+        double aspect = card.width() / Math.max(1e-9, card.height());
+        double expected = CardTemplate.WIDTH / CardTemplate.HEIGHT;
+        // Perspective and the photo's own aspect distort this; a factor of two either way is no longer a card.
+        return aspect > expected / 2 && aspect < expected * 2;
+    }
+
+    private static boolean convex(Quad quad) {
+        List<Point> c = quad.corners();
+        int sign = 0;
+        for (int i = 0; i < 4; i++) {
+            Point a = c.get(i), b = c.get((i + 1) % 4), d = c.get((i + 2) % 4);
+            double cross = (b.x() - a.x()) * (d.y() - b.y()) - (b.y() - a.y()) * (d.x() - b.x());
+            int s = cross > 0 ? 1 : cross < 0 ? -1 : 0;
+            if (s == 0 || (sign != 0 && s != sign)) {
+                return false;
+            }
+            sign = s;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,111 @@
+package io.idcardstream.engine.image;
+
+/**
+ * The EXIF Orientation tag (0x0112) of a JPEG: how the stored pixels must be turned and mirrored to show the
+ * picture as taken. Phones store portrait shots sideways with this tag; {@code ImageIO} ignores it.
+ *
+ * <p>Values (EXIF 2.3, section 4.6.4): 1 as stored, 2 mirrored left-right, 3 turned 180°, 4 mirrored top-bottom,
+ * 5 transposed (mirrored about the main diagonal), 6 turned 90° clockwise, 7 transversed, 8 turned 270° clockwise.
+ */
+public final class ExifOrientation {
+    public static final int AS_STORED = 1;
+
+    private static final int SOI = 0xD8, APP1 = 0xE1, SOS = 0xDA, EOI = 0xD9;
+    private static final int ORIENTATION_TAG = 0x0112;
+
+    private ExifOrientation() {}
+
+    /**
+     * The orientation value of a JPEG, or {@link #AS_STORED} when the bytes are not a JPEG, carry no EXIF, or the
+     * EXIF block is malformed (a damaged tag must not fail a readable picture).
+     */
+    public static int read(byte[] jpeg) {
+        if (jpeg.length < 4 || (jpeg[0] & 0xFF) != 0xFF || (jpeg[1] & 0xFF) != SOI) {
+            return AS_STORED;
+        }
+        int pos = 2;
+        while (pos + 4 <= jpeg.length) {
+            if ((jpeg[pos] & 0xFF) != 0xFF) {
+                return AS_STORED;
+            }
+            int marker = jpeg[pos + 1] & 0xFF;
+            if (marker == 0xFF) {
+                pos++; // fill byte
+                continue;
+            }
+            if (marker == SOS || marker == EOI) {
+                return AS_STORED;
+            }
+            int length = ((jpeg[pos + 2] & 0xFF) << 8) | (jpeg[pos + 3] & 0xFF);
+            if (length < 2 || pos + 2 + length > jpeg.length) {
+                return AS_STORED;
+            }
+            if (marker == APP1 && length >= 8 && isExifHeader(jpeg, pos + 4)) {
+                int value = fromTiff(jpeg, pos + 10, pos + 2 + length);
+                return value >= 1 && value <= 8 ? value : AS_STORED;
+            }
+            pos += 2 + length;
+        }
+        return AS_STORED;
+    }
+
+    private static boolean isExifHeader(byte[] b, int at) {
+        return b[at] == 'E' && b[at + 1] == 'x' && b[at + 2] == 'i' && b[at + 3] == 'f' && b[at + 4] == 0
+                && b[at + 5] == 0;
+    }
+
+    /** Reads the Orientation entry of IFD0 of the TIFF structure at {@code [start, end)}. */
+    private static int fromTiff(byte[] b, int start, int end) {
+        if (start + 8 > end) {
+            return AS_STORED;
+        }
+        boolean little;
+        if (b[start] == 'I' && b[start + 1] == 'I') {
+            little = true;
+        } else if (b[start] == 'M' && b[start + 1] == 'M') {
+            little = false;
+        } else {
+            return AS_STORED;
+        }
+        long ifd = u32(b, start + 4, little);
+        if (ifd < 8 || start + ifd + 2 > end) {
+            return AS_STORED;
+        }
+        int entries = u16(b, (int) (start + ifd), little);
+        int entry = (int) (start + ifd + 2);
+        for (int i = 0; i < entries && entry + 12 <= end; i++, entry += 12) {
+            if (u16(b, entry, little) == ORIENTATION_TAG) {
+                return u16(b, entry + 8, little);
+            }
+        }
+        return AS_STORED;
+    }
+
+    private static int u16(byte[] b, int at, boolean little) {
+        int a = b[at] & 0xFF, c = b[at + 1] & 0xFF;
+        return little ? a | (c << 8) : (a << 8) | c;
+    }
+
+    private static long u32(byte[] b, int at, boolean little) {
+        long v = 0;
+        for (int i = 0; i < 4; i++) {
+            int shift = little ? 8 * i : 8 * (3 - i);
+            v |= (long) (b[at + i] & 0xFF) << shift;
+        }
+        return v;
+    }
+
+    /** The image as it should be shown, given its stored pixels and orientation value. */
+    public static RgbImage apply(RgbImage stored, int orientation) {
+        return switch (orientation) {
+            case 2 -> ImageOps.flipHorizontal(stored);
+            case 3 -> ImageOps.rotate(stored, QuarterTurn.HALF);
+            case 4 -> ImageOps.flipHorizontal(ImageOps.rotate(stored, QuarterTurn.HALF));
+            case 5 -> ImageOps.flipHorizontal(ImageOps.rotate(stored, QuarterTurn.CLOCKWISE_90));
+            case 6 -> ImageOps.rotate(stored, QuarterTurn.CLOCKWISE_90);
+            case 7 -> ImageOps.flipHorizontal(ImageOps.rotate(stored, QuarterTurn.CLOCKWISE_270));
+            case 8 -> ImageOps.rotate(stored, QuarterTurn.CLOCKWISE_270);
+            default -> stored;
+        };
+    }
+}

@@ -1,0 +1,79 @@
+package io.idcardstream.engine.quality;
+
+import io.idcardstream.engine.card.CardFrame;
+import io.idcardstream.engine.card.CardTemplate;
+import io.idcardstream.engine.geom.Point;
+import io.idcardstream.engine.image.RgbImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A heuristic for IDCardOCR's {@code BorderCheckWarn} and {@code BorderCodeValue}: how much of the card's edge is
+ * missing. Points along a band {@value #INSET} template units (2.5 mm) inside the card's outline are looked up in
+ * the image; a point is missing when it falls outside the image or on something much darker than the card (a
+ * black bar, a dark cover: luma below {@value #DARK_LUMA} on a card whose median is above {@value #LIGHT_CARD}).
+ * {@code BorderCodeValue} is 4 × the missing percentage, capped at 100, so that the API's suggested threshold of
+ * 50 flags a card with an eighth of its edge gone (for example a cut-off bottom edge, as in back_01).
+ *
+ * <p>Skin-coloured fingers over the edge are not counted. Precision and recall are not yet measured (a later issue
+ * does). Pure and thread-safe.
+ */
+public final class BorderCheck {
+    static final double INSET = 25;
+    static final double STEP = 8;
+    static final double DARK_LUMA = 45;
+    static final double LIGHT_CARD = 120;
+    /** {@code BorderCodeValue} above this raises warning -9101 (the API's suggested threshold). */
+    public static final int WARN_ABOVE = 50;
+
+    private BorderCheck() {}
+
+    /** 0 (complete) to 100 (much of the edge missing). */
+    public static int codeValue(RgbImage image, CardFrame frame) {
+        List<Point> band = new ArrayList<>();
+        double w = CardTemplate.WIDTH, h = CardTemplate.HEIGHT;
+        for (double x = INSET; x <= w - INSET; x += STEP) {
+            band.add(new Point(x, INSET));
+            band.add(new Point(x, h - INSET));
+        }
+        for (double y = INSET + STEP; y < h - INSET; y += STEP) {
+            band.add(new Point(INSET, y));
+            band.add(new Point(w - INSET, y));
+        }
+        double cardMedian = medianLuma(image, frame);
+        int missing = 0;
+        for (Point t : band) {
+            Point p = frame.cardToImage().apply(t);
+            int x = (int) Math.round(p.x()), y = (int) Math.round(p.y());
+            if (x < 0 || y < 0 || x >= image.width() || y >= image.height()) {
+                missing++;
+            } else if (cardMedian > LIGHT_CARD && luma(image.rgb(x, y)) < DARK_LUMA) {
+                missing++;
+            }
+        }
+        return (int) Math.min(100, Math.round(400.0 * missing / band.size()));
+    }
+
+    /** Median luma of a grid of points inside the card (those inside the image). */
+    private static double medianLuma(RgbImage image, CardFrame frame) {
+        List<Double> values = new ArrayList<>();
+        for (double x = 100; x < CardTemplate.WIDTH - 100; x += 40) {
+            for (double y = 80; y < CardTemplate.HEIGHT - 80; y += 40) {
+                Point p = frame.cardToImage().apply(new Point(x, y));
+                int px = (int) Math.round(p.x()), py = (int) Math.round(p.y());
+                if (px >= 0 && py >= 0 && px < image.width() && py < image.height()) {
+                    values.add(luma(image.rgb(px, py)));
+                }
+            }
+        }
+        if (values.isEmpty()) {
+            return 0;
+        }
+        values.sort(null);
+        return values.get(values.size() / 2);
+    }
+
+    private static double luma(int v) {
+        return 0.299 * ((v >> 16) & 0xFF) + 0.587 * ((v >> 8) & 0xFF) + 0.114 * (v & 0xFF);
+    }
+}

@@ -1,0 +1,62 @@
+package io.idcardstream.engine.quality;
+
+import io.idcardstream.engine.geom.Point;
+import io.idcardstream.engine.geom.Quad;
+import io.idcardstream.engine.image.RgbImage;
+
+/**
+ * A heuristic for IDCardOCR's {@code ReshootWarn} (a photo of a card shown on a screen): the screen's dark bezel
+ * frames the picture. It fires when at least three of the image's four edge bands ({@value #BAND} of the width or
+ * height) are at least {@value #DARK_SHARE} dark (luma below {@value #DARK_LUMA}) while the whole card lies inside
+ * the image, away from those bands.
+ *
+ * <p>Tuned on one positive example (front_08, a laptop re-shoot) against six negatives of the development set:
+ * a card photographed on a black table will set it off, and a tightly cropped re-shoot will not. The moiré and
+ * pixel-grid cues a model would use do not survive the heavy JPEG compression of such uploads. Precision and
+ * recall are not yet measured (a later issue does). Pure and thread-safe.
+ */
+public final class ReshootHeuristic {
+    static final double BAND = 0.06;
+    static final double DARK_SHARE = 0.4;
+    static final double DARK_LUMA = 50;
+
+    private ReshootHeuristic() {}
+
+    public static boolean looksReshot(RgbImage image, Quad cardInImage) {
+        int w = image.width(), h = image.height();
+        int bandX = Math.max(1, (int) (w * BAND)), bandY = Math.max(1, (int) (h * BAND));
+        for (Point corner : cardInImage.corners()) {
+            if (corner.x() < bandX || corner.y() < bandY || corner.x() > w - bandX || corner.y() > h - bandY) {
+                return false;
+            }
+        }
+        int[] dark = new int[4];
+        int[] total = new int[4];
+        int step = Math.max(1, Math.max(w, h) / 400);
+        int[] p = image.pixels();
+        for (int y = 0; y < h; y += step) {
+            for (int x = 0; x < w; x += step) {
+                boolean top = y < bandY, bottom = y >= h - bandY, left = x < bandX, right = x >= w - bandX;
+                if (!(top || bottom || left || right)) {
+                    continue;
+                }
+                int v = p[y * w + x];
+                boolean isDark = 0.299 * ((v >> 16) & 0xFF) + 0.587 * ((v >> 8) & 0xFF) + 0.114 * (v & 0xFF) < DARK_LUMA;
+                boolean[] in = {top, bottom, left, right};
+                for (int side = 0; side < 4; side++) {
+                    if (in[side]) {
+                        total[side]++;
+                        dark[side] += isDark ? 1 : 0;
+                    }
+                }
+            }
+        }
+        int darkSides = 0;
+        for (int side = 0; side < 4; side++) {
+            if (total[side] > 0 && (double) dark[side] / total[side] >= DARK_SHARE) {
+                darkSides++;
+            }
+        }
+        return darkSides >= 3;
+    }
+}

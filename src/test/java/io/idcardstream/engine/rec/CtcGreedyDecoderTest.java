@@ -1,0 +1,78 @@
+package io.idcardstream.engine.rec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CtcGreedyDecoderTest {
+    /** Classes: 0 blank, 1 "l", 2 "o", 3 "中", 4 " ". */
+    private static final CharacterDictionary DICTIONARY = CharacterDictionary.of(List.of("l", "o", "中"));
+
+    @Test
+    void shouldMergeRepeatsAndDropBlanks() {
+        // Given steps whose best classes are: l l blank l o o blank
+        float[] p = steps(new int[] {1, 1, 0, 1, 2, 2, 0}, 0.9f);
+        // When decoded
+        DecodedText text = CtcGreedyDecoder.decode(p, 7, 5, DICTIONARY);
+        // Then the adjacent l's are one, the blank separates the next l, and blanks are dropped
+        assertThat(text.text()).isEqualTo("llo");
+    }
+
+    @Test
+    void shouldNotMergeAcrossABlank() {
+        // Given 中 blank 中
+        float[] p = steps(new int[] {3, 0, 3}, 0.8f);
+        // Then it is two characters
+        assertThat(CtcGreedyDecoder.decode(p, 3, 5, DICTIONARY).text()).isEqualTo("中中");
+    }
+
+    @Test
+    void shouldDecodeAllBlanksAsNothing() {
+        DecodedText text = CtcGreedyDecoder.decode(steps(new int[] {0, 0, 0}, 0.99f), 3, 5, DICTIONARY);
+        assertThat(text).isEqualTo(DecodedText.EMPTY);
+    }
+
+    @Test
+    void shouldReportTheMeanConfidenceAndWhereEachCharacterSits() {
+        // Given l (p 0.6) over steps 0-1, blank at 2, o (p 0.8) at step 3, over 4 steps
+        float[] p = new float[4 * 5];
+        set(p, 0, 1, 0.6f);
+        set(p, 1, 1, 0.5f);
+        set(p, 2, 0, 0.9f);
+        set(p, 3, 2, 0.8f);
+        // When decoded
+        DecodedText text = CtcGreedyDecoder.decode(p, 4, 5, DICTIONARY);
+        // Then each character keeps its best probability, the line their mean, and each its centre
+        assertThat(text.text()).isEqualTo("lo");
+        assertThat(text.charConfidences()).containsExactly(0.6f, 0.8f);
+        assertThat(text.confidence()).isCloseTo(0.7f, within(1e-6f));
+        assertThat(text.charCenters()).containsExactly(0.25, 0.875);
+    }
+
+    @Test
+    void shouldRefuseAModelWhoseClassesDoNotMatchTheDictionary() {
+        assertThatThrownBy(() -> CtcGreedyDecoder.decode(new float[12], 2, 6, DICTIONARY))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the model has 6 classes but the dictionary 5");
+    }
+
+    /** One step per entry, the given class at probability {@code p}, the rest sharing what is left. */
+    private static float[] steps(int[] best, float p) {
+        float[] probabilities = new float[best.length * 5];
+        for (int t = 0; t < best.length; t++) {
+            for (int c = 0; c < 5; c++) {
+                probabilities[t * 5 + c] = c == best[t] ? p : (1 - p) / 4;
+            }
+        }
+        return probabilities;
+    }
+
+    private static void set(float[] p, int step, int best, float value) {
+        for (int c = 0; c < 5; c++) {
+            p[step * 5 + c] = c == best ? value : (1 - value) / 4;
+        }
+    }
+}
