@@ -189,7 +189,7 @@ final class ApiHandler implements HttpHandler {
             cause = cause.getCause();
         }
         if (cause instanceof OcrException ocr) {
-            return ocr;
+            return apiError(ocr);
         }
         if (cause instanceof ImageFetchException fetch) {
             String code = fetch.reason() == ImageFetchException.Reason.TOO_LARGE
@@ -202,6 +202,23 @@ final class ApiHandler implements HttpHandler {
         }
         log.error("requestId={} recognition failed unexpectedly: {}", requestId, cause.getClass().getName());
         return new OcrException(ErrorCodes.INTERNAL_ERROR, "Internal error.", null);
+    }
+
+    /**
+     * The recogniser's error as the API states it: API codes pass through; this project's client-side codes
+     * (a recogniser's own queue full or deadline missed, or an upstream that could not be reached) are not API
+     * codes, so they become {@code RequestLimitExceeded} and {@code InternalError}.
+     */
+    private static OcrException apiError(OcrException error) {
+        return switch (error.code()) {
+            case ErrorCodes.CLIENT_OVERLOADED -> new OcrException(ErrorCodes.REQUEST_LIMIT_EXCEEDED,
+                    "The recogniser is busy. Please retry later.", null);
+            case ErrorCodes.CLIENT_TIMEOUT -> new OcrException(ErrorCodes.INTERNAL_ERROR,
+                    "The recognition did not finish within its deadline.", null);
+            case ErrorCodes.CLIENT_NETWORK_ERROR, ErrorCodes.CLIENT_PROTOCOL_ERROR, ErrorCodes.SERVER_SIDE_ERROR,
+                    ErrorCodes.CLIENT_SIDE_ERROR -> new OcrException(ErrorCodes.INTERNAL_ERROR, "Internal error.", null);
+            default -> error;
+        };
     }
 
     private static void checkActionAndVersion(Headers headers) throws OcrException {
