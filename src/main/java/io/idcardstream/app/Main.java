@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Event-driven ID-card recognition: a Kafka Streams worker for IDCardOCR (2018-11-19).",
-        subcommands = {DemoCommand.class, RunCommand.class, ServeCommand.class, RecognizeCommand.class, ReplayCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, ServeCommand.class, RecognizeCommand.class,
+            ReplayCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code for a configuration the command refuses. */
     static final int INVALID_CONFIGURATION = 2;

@@ -1,6 +1,7 @@
 package io.idcardstream.app;
 
 import io.idcardstream.config.IdCardStreamConfig;
+import io.idcardstream.engine.LocalIdCardRecognizer;
 import io.idcardstream.fetch.ImageFetcher;
 import io.idcardstream.ocr.IdCardRecognizer;
 import io.idcardstream.server.IdCardOcrServer;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code serve}: the IDCardOCR API (Tencent Cloud API 3.0, TC3-HMAC-SHA256) on this machine, in front of the
- * recogniser {@code ocr.provider} names (the embedded engine by default), until stopped (SIGTERM / Ctrl-C).
+ * embedded engine (PP-OCRv4 on ONNX Runtime), until stopped (SIGTERM / Ctrl-C).
  * Prints the endpoint, a health check, where the key is, and an example call; never the SecretKey.
  *
  * <p>Threading notes: {@link #call()} blocks until the server is asked to stop, then closes the server and
@@ -34,8 +35,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Serve the IDCardOCR API (version 2018-11-19, Tencent Cloud API 3.0 with TC3-HMAC-SHA256) over HTTP on "
-                    + "the recogniser ocr.provider names (default: the embedded engine), so the official SDKs, tccli "
-                    + "and curl can use it by changing only their endpoint.",
+                    + "the embedded engine, so the official SDKs, tccli and curl can use it by changing only their "
+                    + "endpoint. ImageUrl downloads follow the fetch.* settings (public addresses only by default).",
             "",
             "Keys: TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY if set; else the pairs in server.keys.file; "
                     + "else a new pair is generated and written there, readable only by you. The SecretKey is never "
@@ -52,6 +53,10 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    /** JDK property: seconds a connection may take to send one whole request (headers and body). */
+    static final String MAX_REQUEST_SECONDS_PROPERTY = "sun.net.httpserver.maxReqTime";
+    /** Time for a whole request to arrive; 12 MiB at 2 Mbit/s takes about 50 s. */
+    private static final Duration MAX_REQUEST_TIME = Duration.ofSeconds(60);
 
     @Spec
     CommandSpec spec;
@@ -70,9 +75,21 @@ final class ServeCommand implements Callable<Integer> {
     private final Map<String, String> environment;
     private final CompletableFuture<?> stopRequest;
 
-    /** The command as the CLI runs it: the configured recogniser, the process environment, stopped by a signal. */
+    /** The command as the CLI runs it: the embedded engine, the process environment, stopped by a signal. */
     ServeCommand() {
-        this((config, fetcher) -> Recognizers.fromConfig(config, System.getenv(), fetcher), System.getenv(), null);
+        this(ServeCommand::embeddedEngine, System.getenv(), null);
+    }
+
+    /**
+     * The local engine, its queue as long as the server's and its deadline the server's, so clients meet the
+     * server's admission limit ({@code RequestLimitExceeded}) rather than the engine's. It downloads nothing
+     * itself here (the server hands it image bytes), but gets the guarded fetcher all the same.
+     */
+    static IdCardRecognizer embeddedEngine(IdCardStreamConfig config, ImageFetcher fetcher) {
+        ServerSettings server = ServerSettings.from(config);
+        return LocalIdCardRecognizer.create(Recognizers.engineSettings(config)
+                .withQueueCapacity(server.queueCapacity())
+                .withCallDeadline(server.requestTimeout()), fetcher);
     }
 
     /**
@@ -86,6 +103,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // The JDK server reads request bodies on its worker threads with no deadline unless told; a stalled
+        // client would hold a worker forever. Read once per JVM, when the first server starts: set it first.
+        if (System.getProperty(MAX_REQUEST_SECONDS_PROPERTY) == null) {
+            System.setProperty(MAX_REQUEST_SECONDS_PROPERTY, Long.toString(MAX_REQUEST_TIME.toSeconds()));
+        }
         Map<String, String> commandOverrides = new LinkedHashMap<>();
         if (port != null) {
             commandOverrides.put(IdCardStreamConfig.SERVER_PORT_CONFIG, port.toString());

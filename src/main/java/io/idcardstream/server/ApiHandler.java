@@ -189,7 +189,7 @@ final class ApiHandler implements HttpHandler {
             cause = cause.getCause();
         }
         if (cause instanceof OcrException ocr) {
-            return ocr;
+            return apiError(ocr);
         }
         if (cause instanceof ImageFetchException fetch) {
             String code = fetch.reason() == ImageFetchException.Reason.TOO_LARGE
@@ -202,6 +202,23 @@ final class ApiHandler implements HttpHandler {
         }
         log.error("requestId={} recognition failed unexpectedly: {}", requestId, cause.getClass().getName());
         return new OcrException(ErrorCodes.INTERNAL_ERROR, "Internal error.", null);
+    }
+
+    /**
+     * The recogniser's error as the API states it: API codes pass through; this project's client-side codes
+     * (a recogniser's own queue full or deadline missed, or an upstream that could not be reached) are not API
+     * codes, so they become {@code RequestLimitExceeded} and {@code InternalError}.
+     */
+    private static OcrException apiError(OcrException error) {
+        return switch (error.code()) {
+            case ErrorCodes.CLIENT_OVERLOADED -> new OcrException(ErrorCodes.REQUEST_LIMIT_EXCEEDED,
+                    "The recogniser is busy. Please retry later.", null);
+            case ErrorCodes.CLIENT_TIMEOUT -> new OcrException(ErrorCodes.INTERNAL_ERROR,
+                    "The recognition did not finish within its deadline.", null);
+            case ErrorCodes.CLIENT_NETWORK_ERROR, ErrorCodes.CLIENT_PROTOCOL_ERROR, ErrorCodes.SERVER_SIDE_ERROR,
+                    ErrorCodes.CLIENT_SIDE_ERROR -> new OcrException(ErrorCodes.INTERNAL_ERROR, "Internal error.", null);
+            default -> error;
+        };
     }
 
     private static void checkActionAndVersion(Headers headers) throws OcrException {
@@ -277,6 +294,11 @@ final class ApiHandler implements HttpHandler {
         byte[] bytes = ApiEnvelope.compact(envelope).getBytes(StandardCharsets.UTF_8);
         try {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
+            // One request per connection: on a kept-alive connection Linux delays the ACK of the request's first
+            // segment (interactive mode) while the SDK's OkHttp 3, which does not set TCP_NODELAY, holds the rest
+            // of the body back under Nagle's algorithm: a 40 ms stall per call (BENCHMARKS.md). A new connection
+            // starts in quick-ACK mode; its handshake costs far less.
+            exchange.getResponseHeaders().set("Connection", "close");
             exchange.sendResponseHeaders(200, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);

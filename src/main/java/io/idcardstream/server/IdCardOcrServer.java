@@ -140,9 +140,13 @@ public final class IdCardOcrServer implements AutoCloseable {
         return address.getAddress().getHostAddress();
     }
 
-    /** {@code host:port}, as the SDK's {@code HttpProfile.setEndpoint} and {@code tencent.endpoint} take it. */
+    /**
+     * {@code host:port}, as the SDK's {@code HttpProfile.setEndpoint} and {@code tencent.endpoint} take it; for
+     * a wildcard bind (0.0.0.0 or ::) the loopback address, which reaches it from this host.
+     */
     public String endpoint() {
-        String host = host();
+        String host = address.getAddress().isAnyLocalAddress()
+                ? InetAddress.getLoopbackAddress().getHostAddress() : host();
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
     }
 

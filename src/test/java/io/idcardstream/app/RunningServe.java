@@ -14,7 +14,7 @@ import picocli.CommandLine;
 
 /** {@code serve} run in-process on its own thread with a given recogniser and environment, stopped by the test. */
 final class RunningServe implements AutoCloseable {
-    private static final Duration DEADLINE = Duration.ofSeconds(20);
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final Pattern LISTENING = Pattern.compile("API listening on http://([^/]+)/");
 
     private final StringWriter out = new StringWriter();
@@ -24,7 +24,11 @@ final class RunningServe implements AutoCloseable {
     private final String endpoint;
 
     RunningServe(IdCardRecognizer recognizer, Map<String, String> environment, String... args) {
-        CommandLine commandLine = new CommandLine(new ServeCommand((config, fetcher) -> recognizer, environment, stop));
+        this((config, fetcher) -> recognizer, environment, args);
+    }
+
+    RunningServe(ServeCommand.RecognizerFactory recognizers, Map<String, String> environment, String... args) {
+        CommandLine commandLine = new CommandLine(new ServeCommand(recognizers, environment, stop));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         exit = CompletableFuture.supplyAsync(() -> commandLine.execute(args));

@@ -246,10 +246,16 @@ public final class ThroughputBenchmark {
                         throw new IllegalStateException("A worker exited during start-up; see " + workDir);
                     }
                 }
-                var description = admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS)
-                        .get(group);
-                if (description.groupState() == GroupState.STABLE && description.members().size() == members) {
-                    return;
+                try {
+                    var description = admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS)
+                            .get(group);
+                    if (description.groupState() == GroupState.STABLE && description.members().size() == members) {
+                        return;
+                    }
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException)) {
+                        throw e;
+                    }
                 }
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException("Group " + group + " not stable with " + members + " members");

@@ -110,9 +110,10 @@ class IdCardOcrServerProtocolTest {
         // When
         RawHttp.Response response = post(headers, BODY);
 
-        // Then the whole answer is the API's success envelope
+        // Then the whole answer is the API's success envelope, and the connection is not kept (see ApiHandler)
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.headers().get("content-type")).isEqualTo("application/json");
+        assertThat(response.headers().get("connection")).isEqualTo("close");
         JsonNode answer = JSON.readTree(response.body());
         String requestId = answer.get("Response").get("RequestId").asText();
         assertThat(requestId).matches(SdkClients.UUID);

@@ -296,6 +296,30 @@ class IdCardOcrServerSdkTest {
     }
 
     @Test
+    void shouldTranslateTheRecognizersClientSideCodesIntoApiCodes() throws Exception {
+        // Given recognisers failing with this project's own codes, which are not API codes
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (String code : List.of(ErrorCodes.CLIENT_OVERLOADED, ErrorCodes.CLIENT_TIMEOUT,
+                ErrorCodes.CLIENT_NETWORK_ERROR, ErrorCodes.SERVICE_UNAVAILABLE)) {
+            try (IdCardOcrServer failing = IdCardOcrServer.start(ServerSettings.defaults(),
+                    ScriptedRecognizer.failing(code, "detail"), ApiKeys.of(SECRET_ID, SECRET_KEY),
+                    new GuardedImageFetcher(GuardedImageFetcher.Settings.DEFAULTS))) {
+                // When
+                answers.put(code, SdkClients.apiError(SdkClients.client(failing, SECRET_ID, SECRET_KEY),
+                        base64Request(new byte[] {1}, "FRONT")));
+            }
+        }
+
+        // Then
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("ClientOverloaded", "RequestLimitExceeded: The recogniser is busy. Please retry later.");
+        expected.put("ClientTimeout", "InternalError: The recognition did not finish within its deadline.");
+        expected.put("ClientNetworkError", "InternalError: Internal error.");
+        expected.put("ServiceUnavailable", "ServiceUnavailable: detail");
+        assertThat(answers).containsExactlyEntriesOf(expected);
+    }
+
+    @Test
     void shouldAnswerInternalErrorWhenTheRecognizerMissesTheDeadline() throws Exception {
         // Given
         OcrClient client = start(ScriptedRecognizer.neverAnswering(), ServerSettings.defaults()

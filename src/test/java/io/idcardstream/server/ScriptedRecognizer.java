@@ -26,12 +26,19 @@ import java.util.function.Function;
 public final class ScriptedRecognizer implements IdCardRecognizer {
     private final Function<IdCardOcrRequest, CompletableFuture<IdCardOcrResult>> script;
     private final List<IdCardOcrRequest> requests = new CopyOnWriteArrayList<>();
-    private final Queue<CompletableFuture<IdCardOcrResult>> gated = new ConcurrentLinkedQueue<>();
-    private volatile IdCardOcrResult gatedResult;
+    private final Queue<CompletableFuture<IdCardOcrResult>> gated;
+    private final IdCardOcrResult gatedResult;
     private volatile boolean closed;
 
     private ScriptedRecognizer(Function<IdCardOcrRequest, CompletableFuture<IdCardOcrResult>> script) {
+        this(script, new ConcurrentLinkedQueue<>(), null);
+    }
+
+    private ScriptedRecognizer(Function<IdCardOcrRequest, CompletableFuture<IdCardOcrResult>> script,
+                               Queue<CompletableFuture<IdCardOcrResult>> gated, IdCardOcrResult gatedResult) {
         this.script = script;
+        this.gated = gated;
+        this.gatedResult = gatedResult;
     }
 
     /** Answers every request with {@code result} at once. */
@@ -57,14 +64,12 @@ public final class ScriptedRecognizer implements IdCardRecognizer {
 
     /** Holds every request until {@link #openGate()}, then answers all of them with {@code result}. */
     public static ScriptedRecognizer gated(IdCardOcrResult result) {
-        ScriptedRecognizer[] self = new ScriptedRecognizer[1];
-        self[0] = new ScriptedRecognizer(request -> {
+        Queue<CompletableFuture<IdCardOcrResult>> held = new ConcurrentLinkedQueue<>();
+        return new ScriptedRecognizer(request -> {
             CompletableFuture<IdCardOcrResult> answer = new CompletableFuture<>();
-            self[0].gated.add(answer);
+            held.add(answer);
             return answer;
-        });
-        self[0].gatedResult = result;
-        return self[0];
+        }, held, result);
     }
 
     /** Answers every request held by {@link #gated}. */
