@@ -3,6 +3,7 @@
 #
 #   bench/throughput.sh [--requests N] [--baseline-requests N] [--quota RPS] [--latency MIN-MAX]
 #                       [--load-seconds S] [--scenarios async,blocking,async-2,async-half-load]
+#                       [--worker-settings key=value,key=value]
 #
 # Starts an embedded KRaft broker, a schema registry and idcard-stream's IDCardOCR server enforcing the quota
 # (RequestLimitExceeded above it) in front of a recogniser answering after a random 300-1500 ms; then, for each

@@ -10,7 +10,8 @@ import java.util.Objects;
  *     bound by CPU: {@code maxInFlight} is its limit)
  * @param totalPartitions input partitions of the whole application; this instance's share of the quota is
  *     {@code quota × owned / totalPartitions}
- * @param safetyMargin fraction of the share left unused, for clock and network jitter
+ * @param safetyMargin the rate limiter's window is {@code 1 s × (1 + safetyMargin)}, so calls that reach the
+ *     provider up to that much closer together than they left still fit its one-second quota
  * @param maxInFlight calls under way at once in this instance
  * @param maxInFlightPerPartition calls under way at once for one partition
  * @param callTimeout deadline of one call, after which it ends as {@code ClientTimeout} whatever the recogniser does
@@ -46,9 +47,9 @@ public record DispatchSettings(
         Objects.requireNonNull(maxPause, "maxPause");
     }
 
-    /** This instance's rate for {@code ownedPartitions} partitions; 0 when unlimited. */
-    double instanceRate(int ownedPartitions) {
-        return quotaPerSecond * (1 - safetyMargin) * ownedPartitions / totalPartitions;
+    /** This instance's share of the quota for {@code ownedPartitions} partitions (before the safety margin). */
+    double quotaShare(int ownedPartitions) {
+        return quotaPerSecond * ownedPartitions / totalPartitions;
     }
 
     boolean rateLimited() {

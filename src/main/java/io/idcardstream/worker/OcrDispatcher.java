@@ -63,7 +63,7 @@ public final class OcrDispatcher implements AutoCloseable {
         this.settings = settings;
         this.nanoClock = nanoClock;
         this.metrics = metrics;
-        this.limiter = new AdaptiveRateLimiter(0, nanoClock.getAsLong());
+        this.limiter = new AdaptiveRateLimiter(0, settings.safetyMargin(), nanoClock.getAsLong());
         this.pauseNanos = settings.initialPause().toNanos();
         this.pausedUntilNanos = nanoClock.getAsLong();
         metrics.bindDispatcher(this::readyCount, this::effectiveRate, this::paused);
@@ -125,7 +125,7 @@ public final class OcrDispatcher implements AutoCloseable {
 
     private void updateRate() {
         if (settings.rateLimited()) {
-            limiter.setNominalRate(settings.instanceRate(lanes.size()));
+            limiter.setNominalRate(settings.quotaShare(lanes.size()));
         }
     }
 

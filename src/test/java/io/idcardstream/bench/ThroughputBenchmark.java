@@ -81,10 +81,11 @@ public final class ThroughputBenchmark {
     private final IdCardOcrServer server;
     private final LatencyRecognizer recognizer;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, String> extraWorkerSettings;
 
     private ThroughputBenchmark(double quota, int partitions, Path jar, Path workDir, String bootstrap,
             InMemorySchemaRegistry registry, String registryUrl, IdCardOcrServer server,
-            LatencyRecognizer recognizer) {
+            LatencyRecognizer recognizer, Map<String, String> extraWorkerSettings) {
         this.quota = quota;
         this.partitions = partitions;
         this.jar = jar;
@@ -94,13 +95,14 @@ public final class ThroughputBenchmark {
         this.registryUrl = registryUrl;
         this.server = server;
         this.recognizer = recognizer;
+        this.extraWorkerSettings = extraWorkerSettings;
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("--requests", "2000", "--baseline-requests", "300",
                 "--partitions", "12", "--quota", "20", "--latency", "300-1500", "--load-seconds", "60",
                 "--scenarios", "async,blocking,async-2,async-half-load", "--jar", "target/idcard-stream.jar",
-                "--out", "target/bench/throughput.md"));
+                "--out", "target/bench/throughput.md", "--worker-settings", ""));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!options.containsKey(args[i])) {
                 throw new IllegalArgumentException("Unknown option " + args[i] + "; options: " + options.keySet());
@@ -137,9 +139,15 @@ public final class ThroughputBenchmark {
                         ApiKeys.of(SECRET_ID, SECRET_KEY), url -> {
                             throw new IllegalStateException("the benchmark sends no URLs");
                         })) {
+            Map<String, String> extra = new LinkedHashMap<>();
+            for (String pair : options.get("--worker-settings").split(",")) {
+                if (!pair.isBlank()) {
+                    extra.put(pair.substring(0, pair.indexOf('=')).trim(), pair.substring(pair.indexOf('=') + 1).trim());
+                }
+            }
             ThroughputBenchmark bench = new ThroughputBenchmark(quota, Integer.parseInt(options.get("--partitions")),
                     jar, workDir, broker.bootstrapServers(), registry, registryServer.baseUrl().toString(), server,
-                    recognizer);
+                    recognizer, extra);
             List<Result> results = new ArrayList<>();
             for (Scenario scenario : scenarios) {
                 System.err.println("bench: running " + scenario);
@@ -181,9 +189,13 @@ public final class ThroughputBenchmark {
             Map<String, Double> before = serverAnswers();
             recognizer.drainLatencies();
             Instant start = Instant.now();
-            Map<String, Long> requestedAt = produce(requests, scenario);
-            List<Long> receivedAt = new ArrayList<>();
-            List<Long> latencies = collect(List.of(recognized, failed), requestedAt, receivedAt, scenario);
+            Map<String, Long> requestedAt = new java.util.concurrent.ConcurrentHashMap<>();
+            List<Long> receivedAt = java.util.Collections.synchronizedList(new ArrayList<>());
+            // The reader runs while the requests are produced, so paced runs measure latency, not backlog.
+            var collecting = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> collect(List.of(recognized, failed), requestedAt, receivedAt, scenario));
+            produce(requests, scenario, requestedAt);
+            List<Long> latencies = collecting.get();
             double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
             Map<String, Double> after = serverAnswers();
             List<Integer> ocr = new ArrayList<>(recognizer.drainLatencies());
@@ -226,6 +238,7 @@ public final class ThroughputBenchmark {
         settings.put("tencent.secret.id", SECRET_ID);
         settings.put("tencent.secret.key", SECRET_KEY);
         settings.put("ops.port", "-1");
+        settings.putAll(extraWorkerSettings);
         return settings;
     }
 
@@ -265,8 +278,7 @@ public final class ThroughputBenchmark {
         }
     }
 
-    private Map<String, Long> produce(String topic, Scenario scenario) throws Exception {
-        Map<String, Long> requestedAt = new HashMap<>();
+    private void produce(String topic, Scenario scenario, Map<String, Long> requestedAt) throws Exception {
         var serializer = new ConfluentAvroSerde<>(IdCardOcrRequested.class, registry, true, false).serializer();
         long startNanos = System.nanoTime();
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -291,7 +303,6 @@ public final class ThroughputBenchmark {
                         .build()));
             }
         }
-        return requestedAt;
     }
 
     /** Reads outcomes (read_committed) until every request has one; returns end-to-end latencies in ms. */
@@ -305,28 +316,52 @@ public final class ThroughputBenchmark {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<Long> latencies = new ArrayList<>();
         Map<String, Boolean> seen = new HashMap<>();
+        Map<String, List<Long>> stages = new LinkedHashMap<>();
         double expectedSeconds = scenario.processing().equals("blocking") ? scenario.requests() * 1.5
                 : scenario.requests() / (quota * 0.5);
         Instant deadline = Instant.now().plusSeconds((long) expectedSeconds + 180);
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(topics);
-            while (seen.size() < requestedAt.size()) {
+            while (seen.size() < scenario.requests()) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("Only " + seen.size() + " of " + requestedAt.size()
+                    throw new IllegalStateException("Only " + seen.size() + " of " + scenario.requests()
                             + " outcomes arrived for " + scenario.design());
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                     long now = System.currentTimeMillis();
-                    String requestId = record.topic().endsWith(".recognized")
-                            ? recognizedSerde.deserializer().deserialize(record.topic(), record.value()).getRequestId()
-                            : failedSerde.deserializer().deserialize(record.topic(), record.value()).getRequestId();
-                    if (seen.put(requestId, Boolean.TRUE) == null && requestedAt.containsKey(requestId)) {
+                    String requestId;
+                    io.idcardstream.events.Timings timings;
+                    if (record.topic().endsWith(".recognized")) {
+                        IdentityRecognized outcome = recognizedSerde.deserializer().deserialize(record.topic(), record.value());
+                        requestId = outcome.getRequestId();
+                        timings = outcome.getTimings();
+                    } else {
+                        IdCardOcrFailed outcome = failedSerde.deserializer().deserialize(record.topic(), record.value());
+                        requestId = outcome.getRequestId();
+                        timings = outcome.getTimings();
+                    }
+                    if (requestedAt.containsKey(requestId) && seen.put(requestId, Boolean.TRUE) == null) {
                         latencies.add(now - requestedAt.get(requestId));
                         receivedAt.add(now);
+                        stages.computeIfAbsent("accept", k -> new ArrayList<>())
+                                .add(timings.getReceivedAt().toEpochMilli() - requestedAt.get(requestId));
+                        stages.computeIfAbsent("token wait", k -> new ArrayList<>()).add(timings.getRateLimitWaitMillis());
+                        stages.computeIfAbsent("ocr", k -> new ArrayList<>()).add(timings.getOcrMillis());
+                        stages.computeIfAbsent("in worker", k -> new ArrayList<>())
+                                .add(timings.getCompletedAt().toEpochMilli() - timings.getReceivedAt().toEpochMilli());
+                        stages.computeIfAbsent("to reader", k -> new ArrayList<>())
+                                .add(now - timings.getCompletedAt().toEpochMilli());
                     }
                 }
             }
         }
+        StringBuilder breakdown = new StringBuilder("bench: " + scenario.design() + " stages p50/p99 ms:");
+        stages.forEach((stage, values) -> {
+            Collections.sort(values);
+            breakdown.append(' ').append(stage).append('=').append(percentile(values, 50)).append('/')
+                    .append(percentile(values, 99));
+        });
+        System.err.println(breakdown);
         return latencies;
     }
 
