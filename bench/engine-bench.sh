@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The engine benchmark of issue 3 (results go into BENCHMARKS.md, section "Local engine (issue 3)").
 #
-#   bench/engine-bench.sh [--count N] [--seed S] [--engines local,tesseract] [--keep DIR]
+#   bench/engine-bench.sh [--count N] [--seed S] [--with-hard] [--engines local,tesseract] [--keep DIR]
 #
 # 1. checks the prerequisites and names any missing Debian package;
 # 2. generates N (default 200) readable synthetic cards with seed S (default 2026, not the fixtures' seed 3, so the
-#    engine is measured on cards it was not tuned on) into a temporary folder (or DIR with --keep);
+#    engine is measured on cards it was not tuned on) into a temporary folder (or DIR with --keep); --with-hard
+#    adds the deliberately unreadable variant, reported as a separate set;
 # 3. runs each engine warm, one call at a time, on the dev set (../shared/datasets/idcards-dev) and on the
 #    synthetic set: the local engine in-process (JVM with -Xmx256m), Tesseract 5 chi_sim through the engine's field
 #    extractor;
@@ -18,12 +19,14 @@ count=200
 seed=2026
 engines=local,tesseract
 keep=""
+hard=()
 while (( $# )); do
   case "$1" in
     --count) count="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
     --engines) engines="$2"; shift 2 ;;
     --keep) keep="$2"; shift 2 ;;
+    --with-hard) hard=(--with-hard); shift ;;
     *) echo "engine-bench: unknown argument $1 (see the header of $0)" >&2; exit 2 ;;
   esac
 done
@@ -49,7 +52,7 @@ else
   cards="$(mktemp -d)"
   trap 'rm -rf "$cards"' EXIT
 fi
-bench/generate-synthetic.sh --count "$count" --seed "$seed" --out "$cards" >&2
+bench/generate-synthetic.sh --count "$count" --seed "$seed" "${hard[@]}" --out "$cards" >&2
 
 exec java -Xmx256m -Djava.awt.headless=true -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
   io.idcardstream.engine.bench.EngineBenchmark --synthetic "$cards" --engines "$engines"

@@ -38,7 +38,8 @@ public final class EngineBenchmark implements Callable<Integer> {
             description = "Engines to run, in order (default: ${DEFAULT-VALUE}).")
     List<String> engines;
 
-    @Option(names = "--warmup", defaultValue = "3", description = "Untimed calls before measuring (default: 3).")
+    @Option(names = "--warmup", defaultValue = "10",
+            description = "Untimed calls before measuring, so the JIT has compiled the hot paths (default: 10).")
     int warmup;
 
     @Option(names = "--tesseract-psm", defaultValue = "3", description = "Tesseract page segmentation mode.")
