@@ -94,11 +94,12 @@ final class OcrProcessor implements Processor<String, IdCardOcrRequested, String
         Instant receivedAt = clock.instant();
         String key = event.getSubjectId();
         Object outcome = answer(event, receivedAt, source);
+        // Outcomes carry no input headers (they may hold anything); the event's attributes carry context.
         if (outcome instanceof IdCardOcrFailed failed) {
-            context.forward(new Record<>(key, outcome, record.timestamp(), record.headers()), FAILED_SINK);
+            context.forward(new Record<>(key, outcome, record.timestamp()), FAILED_SINK);
             metrics.outcome("failed", failed.getErrorCode());
         } else {
-            context.forward(new Record<>(key, outcome, record.timestamp(), record.headers()), RECOGNIZED_SINK);
+            context.forward(new Record<>(key, outcome, record.timestamp()), RECOGNIZED_SINK);
             metrics.outcome("recognized", WorkerMetrics.OK);
         }
     }

@@ -33,6 +33,10 @@ public final class WorkerStreamsConfig {
                 config.getString(IdCardStreamConfig.TOPIC_DLQ_CONFIG));
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class.getName());
+        // Outcomes carry crops (crop.max.bytes each) and dead letters the original request (inline image cap).
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                config.getInt(IdCardStreamConfig.IMAGE_INLINE_MAX_BYTES_CONFIG)
+                        + 2 * config.getInt(IdCardStreamConfig.CROP_MAX_BYTES_CONFIG) + (1 << 20));
         // Kafka 4.4 warns unless this is set; true is the coming default.
         props.put("processing.exception.handler.global.enabled", true);
         // Finished OCR calls are turned into outcomes between polls: an idle poll must not sit on them.
