@@ -15,5 +15,5 @@ build() { mvn -B -q -o "$@" >&2 || mvn -B -q "$@" >&2; }
 build -DskipTests package
 build test-compile
 build dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
-exec java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+exec java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
   io.idcardstream.bench.ThroughputBenchmark "$@"

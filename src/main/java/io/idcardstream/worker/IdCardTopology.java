@@ -33,8 +33,11 @@ public final class IdCardTopology {
         OutcomeMapper outcomes = new OutcomeMapper(new IdentityValidator(), clock, settings.cropMaxBytes());
         Topology topology = shape(topics, () -> new AsyncOcrProcessor(topics.requests().name(), settings, async,
                 dispatcher, requestSource, outcomes, clock, System::nanoTime, metrics));
+        // The pending store is small and bounded (worker.max.pending.per.partition entries of ~150 bytes) and
+        // changes on every accept and answer: in memory, restored from its changelog, it costs no disk flush at
+        // each commit. The ledger grows with traffic times ledger.retention.ms, so it lives on disk (RocksDB).
         topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(AsyncOcrProcessor.PENDING_STORE), Serdes.Long(), StateSerdes.pending()),
+                Stores.inMemoryKeyValueStore(AsyncOcrProcessor.PENDING_STORE), Serdes.Long(), StateSerdes.pending()),
                 PROCESSOR);
         topology.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(IdempotencyLedger.STORE, async.ledgerRetention(), Duration.ofMillis(1),

@@ -343,8 +343,10 @@ public final class ThroughputBenchmark {
                     if (requestedAt.containsKey(requestId) && seen.put(requestId, Boolean.TRUE) == null) {
                         latencies.add(now - requestedAt.get(requestId));
                         receivedAt.add(now);
+                        stages.computeIfAbsent("produce", k -> new ArrayList<>())
+                                .add(record.timestamp() - requestedAt.get(requestId));
                         stages.computeIfAbsent("accept", k -> new ArrayList<>())
-                                .add(timings.getReceivedAt().toEpochMilli() - requestedAt.get(requestId));
+                                .add(timings.getReceivedAt().toEpochMilli() - record.timestamp());
                         stages.computeIfAbsent("token wait", k -> new ArrayList<>()).add(timings.getRateLimitWaitMillis());
                         stages.computeIfAbsent("ocr", k -> new ArrayList<>()).add(timings.getOcrMillis());
                         stages.computeIfAbsent("in worker", k -> new ArrayList<>())
