@@ -82,13 +82,7 @@ final class OcrProcessor implements Processor<String, IdCardOcrRequested, String
         RecordMetadata source = context.recordMetadata().orElseThrow();
         IdCardOcrRequested event = record.value();
         if (event == null) {
-            log.warn("Request record without a value at {}-{}@{}; sent to the dead-letter topic",
-                    source.topic(), source.partition(), source.offset());
-            context.forward(new Record<>(record.key(), null, record.timestamp(),
-                    DeadLetters.headers(record.headers(), "NullValue",
-                            "The record has no value (a tombstone); a request needs an IdCardOcrRequested value",
-                            source)), DEAD_LETTER_SINK);
-            metrics.outcome("dead_letter", "NullValue");
+            DeadLetters.forwardTombstone(context, record, metrics);
             return;
         }
         Instant receivedAt = clock.instant();

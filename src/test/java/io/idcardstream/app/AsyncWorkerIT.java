@@ -18,6 +18,7 @@ import io.idcardstream.serde.SchemaRegistry;
 import io.idcardstream.testing.ImageScriptedRecognizer;
 import io.idcardstream.testing.TestEvents;
 import io.idcardstream.testing.TestKafka;
+import io.idcardstream.testing.TestWorkerSettings;
 import io.idcardstream.testing.TopicReader;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -25,7 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,15 +52,16 @@ class AsyncWorkerIT {
     Path stateDir;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final String requests = "async-" + run + ".requests";
-    private final String recognized = "async-" + run + ".recognized";
-    private final String failed = "async-" + run + ".failed";
+    private final String prefix = "async-it-" + run;
+    private final String requests = prefix + ".requests";
+    private final String recognized = prefix + ".recognized";
+    private final String failed = prefix + ".failed";
     private final String registryUrl = "mock://async-it-" + run;
     private final List<WorkerRuntime> workers = new ArrayList<>();
 
     @BeforeEach
     void topics() {
-        TestKafka.createTopics(3, requests, recognized, failed, "async-" + run + ".dlq");
+        TestKafka.createTopics(3, requests, recognized, failed, prefix + ".dlq");
     }
 
     @AfterEach
@@ -74,15 +75,7 @@ class AsyncWorkerIT {
     }
 
     private WorkerRuntime startWorker(ImageScriptedRecognizer recognizer, String stateSubdir) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("bootstrap.servers", TestKafka.bootstrapServers());
-        settings.put("application.id", "async-it-" + run);
-        settings.put("state.dir", stateDir.resolve(stateSubdir).toString());
-        settings.put("topic.requests", requests);
-        settings.put("topic.recognized", recognized);
-        settings.put("topic.failed", failed);
-        settings.put("topic.dlq", "async-" + run + ".dlq");
-        settings.put("schema.registry.url", registryUrl);
+        Map<String, String> settings = TestWorkerSettings.of(prefix, stateDir.resolve(stateSubdir), registryUrl);
         settings.put("ocr.quota.rps", "200");
         settings.put("ocr.retry.max.attempts", "3");
         settings.put("ocr.retry.backoff.initial.ms", "50");
@@ -193,7 +186,7 @@ class AsyncWorkerIT {
         Instant deadline = Instant.now().plusSeconds(60);
         try (var admin = TestKafka.admin()) {
             while (true) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("async-it-" + run)
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(prefix)
                         .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
                 long sum = committed.entrySet().stream().filter(e -> e.getKey().topic().equals(requests))
                         .mapToLong(e -> e.getValue().offset()).sum();

@@ -15,6 +15,7 @@ import io.idcardstream.serde.SchemaRegistry;
 import io.idcardstream.testing.ImageScriptedRecognizer;
 import io.idcardstream.testing.TestEvents;
 import io.idcardstream.testing.TestKafka;
+import io.idcardstream.testing.TestWorkerSettings;
 import io.idcardstream.testing.TopicReader;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
@@ -23,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,10 +45,11 @@ class ReplayIT {
     Path stateDir;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final String requests = "replay-" + run + ".requests";
-    private final String recognized = "replay-" + run + ".recognized";
-    private final String failed = "replay-" + run + ".failed";
-    private final String dlq = "replay-" + run + ".dlq";
+    private final String prefix = "replay-it-" + run;
+    private final String requests = prefix + ".requests";
+    private final String recognized = prefix + ".recognized";
+    private final String failed = prefix + ".failed";
+    private final String dlq = prefix + ".dlq";
     private final String registryUrl = "mock://replay-it-" + run;
     private final ImageScriptedRecognizer recognizer = new ImageScriptedRecognizer().answer("front",
             IdCardOcrResult.of(CardFields.front("李明", "男", "汉", "1987/1/1", "北京市石景山区高新技术园腾讯大楼",
@@ -59,15 +60,7 @@ class ReplayIT {
     @BeforeEach
     void start() {
         TestKafka.createTopics(2, requests, recognized, failed, dlq);
-        settings = new HashMap<>();
-        settings.put("bootstrap.servers", TestKafka.bootstrapServers());
-        settings.put("application.id", "replay-it-" + run);
-        settings.put("state.dir", stateDir.toString());
-        settings.put("topic.requests", requests);
-        settings.put("topic.recognized", recognized);
-        settings.put("topic.failed", failed);
-        settings.put("topic.dlq", dlq);
-        settings.put("schema.registry.url", registryUrl);
+        settings = TestWorkerSettings.of(prefix, stateDir, registryUrl);
         settings.put("ocr.quota.rps", "100");
         IdCardStreamConfig config = ConfigLoader.load(null, Map.of(), settings);
         worker = WorkerRuntime.create(config, recognizer, registry(), Clock.systemUTC(), new SimpleMeterRegistry());

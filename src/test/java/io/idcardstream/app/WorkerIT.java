@@ -24,6 +24,7 @@ import io.idcardstream.server.ServerSettings;
 import io.idcardstream.testing.ImageScriptedRecognizer;
 import io.idcardstream.testing.TestEvents;
 import io.idcardstream.testing.TestKafka;
+import io.idcardstream.testing.TestWorkerSettings;
 import io.idcardstream.testing.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -65,10 +66,11 @@ class WorkerIT {
     Path stateDir;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final String requestsTopic = "it-" + run + ".requests";
-    private final String recognizedTopic = "it-" + run + ".recognized";
-    private final String failedTopic = "it-" + run + ".failed";
-    private final String deadLetterTopic = "it-" + run + ".dlq";
+    private final String prefix = "worker-it-" + run;
+    private final String requestsTopic = prefix + ".requests";
+    private final String recognizedTopic = prefix + ".recognized";
+    private final String failedTopic = prefix + ".failed";
+    private final String deadLetterTopic = prefix + ".dlq";
     private final String registryUrl = "mock://worker-it-" + run;
     private final ImageScriptedRecognizer scripted = new ImageScriptedRecognizer()
             .answer("front", IdCardOcrResult.of(FRONT, AdvancedInfo.EMPTY, "unused"))
@@ -86,16 +88,7 @@ class WorkerIT {
                 ApiKeys.of(SECRET_ID, SECRET_KEY), url -> {
                     throw new AssertionError("no URL requests in this test");
                 });
-        Map<String, Object> settings = new HashMap<>();
-        settings.put("bootstrap.servers", TestKafka.bootstrapServers());
-        settings.put("application.id", "worker-it-" + run);
-        settings.put("state.dir", stateDir.toString());
-        settings.put("replication.factor", "1");
-        settings.put("topic.requests", requestsTopic);
-        settings.put("topic.recognized", recognizedTopic);
-        settings.put("topic.failed", failedTopic);
-        settings.put("topic.dlq", deadLetterTopic);
-        settings.put("schema.registry.url", registryUrl);
+        Map<String, String> settings = TestWorkerSettings.of(prefix, stateDir, registryUrl);
         settings.put("ocr.provider", "tencent");
         settings.put("ocr.quota.rps", "60");
         settings.put("tencent.endpoint", server.endpoint());

@@ -7,6 +7,7 @@ import com.tencentcloudapi.ocr.v20181119.OcrClient;
 import com.tencentcloudapi.ocr.v20181119.models.IDCardOCRRequest;
 import io.idcardstream.fetch.GuardedImageFetcher;
 import io.idcardstream.ocr.IdCardRecognizer;
+import io.idcardstream.testing.TestClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,7 +35,7 @@ class IdCardOcrServerLimitsTest {
     private static final Map<String, String> KEYS = Map.of("AKIDfirst", "firstKey", "AKIDsecond", "secondKey");
 
     private final ExecutorService callers = Executors.newFixedThreadPool(12);
-    private final MutableClock clock = new MutableClock(Instant.now());
+    private final TestClock clock = new TestClock(Instant.now());
     private IdCardOcrServer server;
 
     @AfterEach

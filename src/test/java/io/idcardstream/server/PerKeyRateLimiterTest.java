@@ -3,6 +3,7 @@ package io.idcardstream.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.idcardstream.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PerKeyRateLimiterTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-25T12:00:00Z"));
 
     private static List<Boolean> take(PerKeyRateLimiter limiter, String key, int count) {
         List<Boolean> granted = new ArrayList<>();
