@@ -53,7 +53,7 @@ class TryPageOnEngineIT {
             assertThat(browser.hidden("error")).isTrue();
             assertThat(browser.texts("#fields dd")).containsExactly("李明", "男", "汉", "1987/1/1",
                     "北京市石景山区高新技术园腾讯大楼", "440524198701010014");
-            assertThat(browser.texts("#warnings li")).containsExactly("None");
+            assertThat(browser.texts("#warnings li")).containsExactly("Not checked: no …Warn option was on.");
             assertThat(List.of(browser.attribute("#crop-idcard img", "src"),
                     browser.attribute("#crop-portrait img", "src")))
                     .allSatisfy(src -> assertThat(src).startsWith("data:image/jpeg;base64,/9j/"));

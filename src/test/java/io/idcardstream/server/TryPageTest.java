@@ -291,6 +291,21 @@ class TryPageTest {
     }
 
     @Test
+    void shouldTellNoWarningFoundFromWarningsNotChecked() throws Exception {
+        // Given a recogniser that never warns
+        TryPageBrowser browser = browser(pageServer(ScriptedRecognizer.returning(SeedSamples.FRONT)))
+                .upload(FRONT_07.toFile());
+
+        // When
+        List<String> unchecked = browser.submitAndWait(DEADLINE).texts("#warnings li");
+        List<String> checked = browser.option("CopyWarn", true).submitAndWait(DEADLINE).texts("#warnings li");
+
+        // Then
+        assertThat(List.of(unchecked, checked)).containsExactly(List.of("Not checked: no …Warn option was on."),
+                List.of("None"));
+    }
+
+    @Test
     void shouldKeepTheSecretKeyInThePage() throws Exception {
         // Given
         TryPageBrowser browser = browser(pageServer(ScriptedRecognizer.returning(SeedSamples.FRONT)));

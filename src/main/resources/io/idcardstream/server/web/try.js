@@ -35,6 +35,10 @@
     '-9111': 'Watermark'
   };
 
+  /** The Config switches that ask for warnings; without one, an empty WarnInfos says nothing about the card. */
+  var WARNING_SWITCHES = ['CopyWarn', 'ReshootWarn', 'BorderCheckWarn', 'InvalidDateWarn', 'TempIdWarn',
+    'DetectPsWarn', 'ReflectWarn'];
+
   var form = byId('try-form');
   var submit = byId('submit');
   var previewUrl = null;
@@ -250,14 +254,19 @@
     return codes;
   }
 
-  function showWarnings(advanced) {
+  function warningsRequested(body) {
+    var config = body.Config ? JSON.parse(body.Config) : {};
+    return WARNING_SWITCHES.some(function (name) { return config[name] === true; });
+  }
+
+  function showWarnings(advanced, requested) {
     var list = byId('warnings');
     clear(list);
     var codes = warningCodes(advanced);
     if (codes.length === 0) {
       var none = document.createElement('li');
       none.className = 'none';
-      setText(none, 'None');
+      setText(none, requested ? 'None' : 'Not checked: no …Warn option was on.');
       list.appendChild(none);
       return;
     }
@@ -317,7 +326,15 @@
     return JSON.stringify(copy, null, 2);
   }
 
-  function showAnswer(envelope, elapsedMs) {
+  /** Brings the outcome into view when it starts below the middle of the window (on a phone, below the form). */
+  function revealOutcome() {
+    var outcome = byId('outcome');
+    if (outcome.getBoundingClientRect().top > window.innerHeight / 2) {
+      outcome.scrollIntoView({ block: 'start' });
+    }
+  }
+
+  function showAnswer(envelope, elapsedMs, requestedWarnings) {
     var response = envelope && envelope.Response;
     if (!response || typeof response !== 'object') {
       showError('(not an API answer)', 'The server answered JSON without a Response object.');
@@ -332,7 +349,7 @@
     }
     var advanced = parseAdvancedInfo(response.AdvancedInfo);
     showFields(response);
-    showWarnings(advanced);
+    showWarnings(advanced, requestedWarnings);
     showScores(advanced, response);
     var crops = showCrop('crop-idcard', advanced.IdCard);
     crops = showCrop('crop-portrait', advanced.Portrait) || crops;
@@ -398,8 +415,10 @@
     form.setAttribute('aria-busy', 'true');
     status('Reading the image…');
     var started = Date.now();
+    var requestedWarnings = false;
     imageParameters().then(function (image) {
       var body = parameters();
+      requestedWarnings = warningsRequested(body);
       Object.keys(image).forEach(function (key) { body[key] = image[key]; });
       var payload = asciiJson(body);
       status('Signing…');
@@ -420,7 +439,7 @@
         status('');
         return;
       }
-      showAnswer(envelope, Date.now() - started);
+      showAnswer(envelope, Date.now() - started, requestedWarnings);
     }).catch(function (failure) {
       showError('(no answer)', 'The call could not be made: '
           + (failure && failure.message ? failure.message : String(failure)));
@@ -428,6 +447,7 @@
     }).then(function () {
       submit.disabled = false;
       form.removeAttribute('aria-busy');
+      revealOutcome();
     });
   }
 
