@@ -175,6 +175,26 @@ class TryPageTest {
     }
 
     @Test
+    void shouldAnswerTheApiWithoutCachingOrSniffing() throws Exception {
+        // Given
+        IdCardOcrServer server = pageServer(ScriptedRecognizer.returning(SeedSamples.FRONT));
+
+        // When an unsigned call is made, as a page with no key would
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url()))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        // Then it is refused as any unsigned call, in an answer no cache keeps
+        assertThat(List.of(response.headers().firstValue("Cache-Control").orElse("-"),
+                response.headers().firstValue("X-Content-Type-Options").orElse("-"),
+                response.body().replaceAll("\"RequestId\":\"[^\"]+\"", "\"RequestId\":\"…\"")))
+                .containsExactly("no-store", "nosniff", "{\"Response\":{\"Error\":{\"Code\":"
+                        + "\"AuthFailure.InvalidAuthorization\",\"Message\":\"The Authorization header is missing. "
+                        + "Authorization must be 'TC3-HMAC-SHA256 Credential=<SecretId>/<yyyy-MM-dd>/<service>/"
+                        + "tc3_request, SignedHeaders=<names>, Signature=<hex>'.\"},\"RequestId\":\"…\"}}");
+    }
+
+    @Test
     void shouldLabelEveryControlOfTheForm() throws Exception {
         // Given
         IdCardOcrServer server = pageServer(ScriptedRecognizer.returning(SeedSamples.FRONT));

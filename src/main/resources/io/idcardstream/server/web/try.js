@@ -173,6 +173,7 @@
 
   function resetOutcome() {
     byId('outcome').hidden = false;
+    byId('result-pane').hidden = false;
     byId('error').hidden = true;
     byId('result').hidden = true;
     setText(byId('request-id'), '');
@@ -472,7 +473,9 @@
     byId('image-file').addEventListener('change', function () {
       var files = byId('image-file').files;
       if (files && files.length > 0) {
+        // A new image: the answer shown so far belongs to another one.
         byId('outcome').hidden = false;
+        byId('result-pane').hidden = true;
         showFilePreview(files[0]);
       }
     });
