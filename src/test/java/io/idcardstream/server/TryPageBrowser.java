@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import org.htmlunit.BrowserVersion;
 import org.htmlunit.ScriptException;
 import org.htmlunit.WebClient;
@@ -141,7 +142,7 @@ public final class TryPageBrowser implements AutoCloseable {
         return this;
     }
 
-    private void waitFor(String what, java.util.function.BooleanSupplier condition, Duration deadline) {
+    private void waitFor(String what, BooleanSupplier condition, Duration deadline) {
         long end = System.nanoTime() + deadline.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {

@@ -481,6 +481,7 @@
     });
     form.addEventListener('submit', recognise);
     showSource();
+    // Marks the form as wired, for people's tools and the page's tests alike.
     form.setAttribute('data-ready', 'true');
   }
 
