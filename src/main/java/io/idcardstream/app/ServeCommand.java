@@ -124,7 +124,7 @@ final class ServeCommand implements Callable<Integer> {
         try (IdCardRecognizer recognizer = recognizers.create(config, fetcher);
                 IdCardOcrServer server = IdCardOcrServer.start(ServerSettings.from(config), recognizer, keys.keys(),
                         fetcher)) {
-            printWelcome(out, server, keys);
+            printWelcome(out, server, keys, config);
             awaitStop(closed);
         } finally {
             closed.countDown();
@@ -132,12 +132,16 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void printWelcome(PrintWriter out, IdCardOcrServer server, ServeKeys keys) throws Exception {
+    private void printWelcome(PrintWriter out, IdCardOcrServer server, ServeKeys keys, IdCardStreamConfig config)
+            throws Exception {
         String secretId = keys.exampleSecretId();
         out.println("IDCardOCR (2018-11-19) API listening on " + server.url());
         out.println("  health:   curl -s http://" + server.endpoint() + "/healthz");
         out.println("  metrics:  curl -s http://" + server.endpoint() + "/metrics");
         out.println("  SDK:      endpoint " + server.endpoint() + ", protocol http:// (HttpProfile.REQ_HTTP)");
+        if (config.getBoolean(IdCardStreamConfig.SERVER_WEB_ENABLED_CONFIG)) {
+            out.println("  try page: " + server.tryPageUrl() + " (signs in the browser with the key you type in)");
+        }
         if (keys.keyFile() == null) {
             out.println("  SecretId: " + secretId + " (key pair from " + ServeKeys.SECRET_ID_ENV + "/"
                     + ServeKeys.SECRET_KEY_ENV + ")");

@@ -286,6 +286,12 @@ public final class IdCardStreamConfig extends AbstractConfig {
     private static final String SERVER_REQUEST_TIMEOUT_MS_DOC = "Deadline of one API request from acceptance to "
             + "answer (image download plus recognition); a request that misses it is answered InternalError.";
 
+    public static final String SERVER_WEB_ENABLED_CONFIG = "server.web.enabled";
+    private static final String SERVER_WEB_ENABLED_DOC = "Serve the try-one-image page at GET /try. The page "
+            + "signs its calls in the browser with a SecretId/SecretKey typed into it and sends them to POST /, so "
+            + "authentication, the rate limit, admission, size limits and the SSRF guard apply unchanged. Off by "
+            + "default: /try answers 404.";
+
     public static final String FETCH_TIMEOUT_MS_CONFIG = "fetch.timeout.ms";
     private static final String FETCH_TIMEOUT_MS_DOC = "Total deadline of one ImageUrl download, name resolution, "
             + "redirects and body included (the API's limit is 3 s); failing it gives FailedOperation.DownLoadError.";
@@ -408,6 +414,7 @@ public final class IdCardStreamConfig extends AbstractConfig {
                     SERVER_MAX_BODY_BYTES_DOC)
             .define(SERVER_REQUEST_TIMEOUT_MS_CONFIG, Type.INT, 30_000, between(100, 600_000), MEDIUM,
                     SERVER_REQUEST_TIMEOUT_MS_DOC)
+            .define(SERVER_WEB_ENABLED_CONFIG, Type.BOOLEAN, false, LOW, SERVER_WEB_ENABLED_DOC)
             .define(FETCH_TIMEOUT_MS_CONFIG, Type.INT, 3_000, between(100, 600_000), MEDIUM, FETCH_TIMEOUT_MS_DOC)
             .define(FETCH_MAX_BYTES_CONFIG, Type.INT, 2_359_296, between(1, 256 << 20), MEDIUM, FETCH_MAX_BYTES_DOC)
             .define(FETCH_MAX_REDIRECTS_CONFIG, Type.INT, 3, between(0, 20), LOW, FETCH_MAX_REDIRECTS_DOC)

@@ -294,6 +294,10 @@ final class ApiHandler implements HttpHandler {
         byte[] bytes = ApiEnvelope.compact(envelope).getBytes(StandardCharsets.UTF_8);
         try {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
+            // Answers carry personal data (fields, crops): no cache may keep them, and no browser may read them
+            // as anything but JSON (the try page reads them in the browser).
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
             // One request per connection: on a kept-alive connection Linux delays the ACK of the request's first
             // segment (interactive mode) while the SDK's OkHttp 3, which does not set TCP_NODELAY, holds the rest
             // of the body back under Nagle's algorithm: a 40 ms stall per call (BENCHMARKS.md). A new connection

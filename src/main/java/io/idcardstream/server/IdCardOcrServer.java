@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * own bounded executor, and accepts absolute-form request targets (the SDK's proxy mode); the API is one
  * endpoint of small JSON exchanges, which needs nothing more. Paths: {@code POST /} is the API
  * ({@link ApiHandler}); {@code /healthz}, {@code /readyz} and {@code /metrics} are for operators
- * ({@link OpsHandler}).
+ * ({@link OpsHandler}); {@code GET /try} is the try-one-image page when {@code server.web.enabled}
+ * ({@link TryPageHandler}; it calls {@code POST /} like any client).
  *
  * <p>Overload is refused, not queued without bound: {@code workers} threads take connections from a queue of
  * {@code queueCapacity} (a connection beyond that is closed at once and counted); at most
@@ -99,6 +100,9 @@ public final class IdCardOcrServer implements AutoCloseable {
         httpServer.createContext(OpsHandler.HEALTH_PATH, ops);
         httpServer.createContext(OpsHandler.READY_PATH, ops);
         httpServer.createContext(OpsHandler.METRICS_PATH, ops);
+        if (settings.webEnabled()) {
+            httpServer.createContext(TryPageHandler.PATH, new TryPageHandler());
+        }
     }
 
     /**
@@ -153,6 +157,11 @@ public final class IdCardOcrServer implements AutoCloseable {
     /** {@code http://host:port/}. */
     public String url() {
         return "http://" + endpoint() + "/";
+    }
+
+    /** {@code http://host:port/try}, the try-one-image page (served only when {@code server.web.enabled}). */
+    public String tryPageUrl() {
+        return "http://" + endpoint() + TryPageHandler.PATH;
     }
 
     /** Requests admitted and not yet answered. */

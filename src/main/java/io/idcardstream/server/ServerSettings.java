@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param rateLimitRps requests per second per SecretId; 0 = unlimited
  * @param maxBodyBytes largest request body read
  * @param requestTimeout deadline from admission to answer
+ * @param webEnabled whether {@code GET /try} serves the try-one-image page ({@link TryPageHandler})
  */
 public record ServerSettings(String host, int port, int workers, int queueCapacity, int rateLimitRps,
-                             int maxBodyBytes, Duration requestTimeout) {
+                             int maxBodyBytes, Duration requestTimeout, boolean webEnabled) {
 
     public ServerSettings {
         Objects.requireNonNull(host, "host");
@@ -43,7 +44,7 @@ public record ServerSettings(String host, int port, int workers, int queueCapaci
 
     /** The configuration defaults on loopback with a free port: what in-process tests want. */
     public static ServerSettings defaults() {
-        return new ServerSettings("127.0.0.1", 0, 8, 64, 20, 12 << 20, Duration.ofSeconds(30));
+        return new ServerSettings("127.0.0.1", 0, 8, 64, 20, 12 << 20, Duration.ofSeconds(30), false);
     }
 
     public static ServerSettings from(IdCardStreamConfig config) {
@@ -54,30 +55,42 @@ public record ServerSettings(String host, int port, int workers, int queueCapaci
                 config.getInt(IdCardStreamConfig.SERVER_QUEUE_CAPACITY_CONFIG),
                 config.getInt(IdCardStreamConfig.SERVER_RATE_LIMIT_RPS_CONFIG),
                 config.getInt(IdCardStreamConfig.SERVER_MAX_BODY_BYTES_CONFIG),
-                Duration.ofMillis(config.getInt(IdCardStreamConfig.SERVER_REQUEST_TIMEOUT_MS_CONFIG)));
+                Duration.ofMillis(config.getInt(IdCardStreamConfig.SERVER_REQUEST_TIMEOUT_MS_CONFIG)),
+                config.getBoolean(IdCardStreamConfig.SERVER_WEB_ENABLED_CONFIG));
     }
 
     public ServerSettings withPort(int newPort) {
-        return new ServerSettings(host, newPort, workers, queueCapacity, rateLimitRps, maxBodyBytes, requestTimeout);
+        return new ServerSettings(host, newPort, workers, queueCapacity, rateLimitRps, maxBodyBytes, requestTimeout,
+                webEnabled);
     }
 
     public ServerSettings withWorkers(int newWorkers) {
-        return new ServerSettings(host, port, newWorkers, queueCapacity, rateLimitRps, maxBodyBytes, requestTimeout);
+        return new ServerSettings(host, port, newWorkers, queueCapacity, rateLimitRps, maxBodyBytes, requestTimeout,
+                webEnabled);
     }
 
     public ServerSettings withQueueCapacity(int newCapacity) {
-        return new ServerSettings(host, port, workers, newCapacity, rateLimitRps, maxBodyBytes, requestTimeout);
+        return new ServerSettings(host, port, workers, newCapacity, rateLimitRps, maxBodyBytes, requestTimeout,
+                webEnabled);
     }
 
     public ServerSettings withRateLimitRps(int newRps) {
-        return new ServerSettings(host, port, workers, queueCapacity, newRps, maxBodyBytes, requestTimeout);
+        return new ServerSettings(host, port, workers, queueCapacity, newRps, maxBodyBytes, requestTimeout,
+                webEnabled);
     }
 
     public ServerSettings withMaxBodyBytes(int newMax) {
-        return new ServerSettings(host, port, workers, queueCapacity, rateLimitRps, newMax, requestTimeout);
+        return new ServerSettings(host, port, workers, queueCapacity, rateLimitRps, newMax, requestTimeout,
+                webEnabled);
     }
 
     public ServerSettings withRequestTimeout(Duration newTimeout) {
-        return new ServerSettings(host, port, workers, queueCapacity, rateLimitRps, maxBodyBytes, newTimeout);
+        return new ServerSettings(host, port, workers, queueCapacity, rateLimitRps, maxBodyBytes, newTimeout,
+                webEnabled);
+    }
+
+    public ServerSettings withWebEnabled(boolean enabled) {
+        return new ServerSettings(host, port, workers, queueCapacity, rateLimitRps, maxBodyBytes, requestTimeout,
+                enabled);
     }
 }

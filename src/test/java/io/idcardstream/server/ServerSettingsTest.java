@@ -15,13 +15,14 @@ class ServerSettingsTest {
         // Given
         IdCardStreamConfig config = new IdCardStreamConfig(Map.of("server.host", "0.0.0.0", "server.port", "9001",
                 "server.workers", "3", "server.queue.capacity", "7", "server.rate.limit.rps", "11",
-                "server.max.body.bytes", "2048", "server.request.timeout.ms", "1500"));
+                "server.max.body.bytes", "2048", "server.request.timeout.ms", "1500", "server.web.enabled", "true"));
 
         // When
         ServerSettings settings = ServerSettings.from(config);
 
         // Then
-        assertThat(settings).isEqualTo(new ServerSettings("0.0.0.0", 9001, 3, 7, 11, 2048, Duration.ofMillis(1500)));
+        assertThat(settings).isEqualTo(new ServerSettings("0.0.0.0", 9001, 3, 7, 11, 2048, Duration.ofMillis(1500),
+                true));
     }
 
     @Test
@@ -43,7 +44,7 @@ class ServerSettingsTest {
                 .hasMessage("maxBodyBytes must be in [1024, 2147483647] but was 10");
         assertThatThrownBy(() -> defaults.withRequestTimeout(Duration.ZERO))
                 .hasMessage("requestTimeout must be positive but was PT0S");
-        assertThatThrownBy(() -> new ServerSettings(" ", 0, 1, 1, 0, 1024, Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> new ServerSettings(" ", 0, 1, 1, 0, 1024, Duration.ofSeconds(1), false))
                 .hasMessage("host must be an address or name but was blank");
     }
 
@@ -51,7 +52,7 @@ class ServerSettingsTest {
     void shouldGiveALoopbackEndpointForAWildcardBind() throws Exception {
         // Given
         try (IdCardOcrServer server = IdCardOcrServer.start(new ServerSettings("0.0.0.0", 0, 1, 1, 0, 1024,
-                Duration.ofSeconds(1)), ScriptedRecognizer.returning(SeedSamples.FRONT), ApiKeys.of("AKIDa", "k"),
+                Duration.ofSeconds(1), false), ScriptedRecognizer.returning(SeedSamples.FRONT), ApiKeys.of("AKIDa", "k"),
                 url -> new byte[0])) {
             // Then
             assertThat(server.endpoint()).isEqualTo("127.0.0.1:" + server.port());
