@@ -11,6 +11,7 @@ import io.idcardstream.ocr.IdCardOcrResult;
 import io.idcardstream.ocr.IdCardRecognizer;
 import io.idcardstream.ocr.ImageSource;
 import io.idcardstream.ocr.OcrOptions;
+import io.idcardstream.testing.TestClock;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -388,7 +389,7 @@ class TryPageTest {
         // Given one request per second per SecretId, on a clock that stands still
         IdCardOcrServer server = server(ServerSettings.defaults().withWebEnabled(true).withRateLimitRps(1),
                 ScriptedRecognizer.returning(SeedSamples.FRONT), url -> new byte[0],
-                new MutableClock(Instant.now()));
+                new TestClock(Instant.now()));
         TryPageBrowser browser = browser(server).upload(FRONT_07.toFile());
 
         // When
