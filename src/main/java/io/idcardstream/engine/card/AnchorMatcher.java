@@ -19,8 +19,20 @@ final class AnchorMatcher {
     /** The phrase name of anchors on the ID number's digits. */
     static final String ID_NUMBER = "ID";
 
-    /** One matched anchor character: image position → template position, and which phrase it belongs to. */
-    record Anchor(Correspondence pair, String phrase) {}
+    /**
+     * One matched anchor character: image position → template position, which match it belongs to, and where
+     * that phrase's value starts (negative infinity for titles and the ID number's own digits).
+     *
+     * @param match the phrase and a number shared by the characters of one match
+     * @param positional false for a label's tail characters: label text, but without a template position (the
+     *     pair's template point is then meaningless)
+     */
+    record Anchor(Correspondence pair, String match, double valueX, boolean positional) {
+
+        String phrase() {
+            return match.substring(0, match.indexOf('#'));
+        }
+    }
 
     static List<Anchor> match(List<GlyphLine> lines, CardSide side) {
         List<Anchor> anchors = new ArrayList<>();
@@ -58,11 +70,22 @@ final class AnchorMatcher {
         if (bestPhrase == null) {
             return 0;
         }
+        String match = bestPhrase.text() + "#" + anchors.size();
         for (int j = 0; j < bestRun; j++) {
             Point template = new Point(bestPhrase.x(bestStart + j), bestPhrase.y());
-            anchors.add(new Anchor(new Correspondence(glyphs.get(i + j).center(), template), bestPhrase.text()));
+            anchors.add(new Anchor(new Correspondence(glyphs.get(i + j).center(), template), match,
+                    bestPhrase.valueX(), true));
         }
-        return bestRun;
+        int consumed = bestRun;
+        if (bestStart + bestRun == bestPhrase.length()) {
+            while (i + consumed < glyphs.size() && consumed - bestRun < bestPhrase.tail().length()
+                    && bestPhrase.tail().contains(glyphs.get(i + consumed).symbol())) {
+                Point center = glyphs.get(i + consumed).center();
+                anchors.add(new Anchor(new Correspondence(center, center), match, bestPhrase.valueX(), false));
+                consumed++;
+            }
+        }
+        return consumed;
     }
 
     /** A run of exactly 18 ID characters (digits, X last) anchors each digit to its place on the number's row. */
@@ -76,7 +99,8 @@ final class AnchorMatcher {
             if (run == 18) {
                 for (int j = 0; j < 18; j++) {
                     Point template = new Point(CardTemplate.ID_FIRST_X + j * CardTemplate.ID_PITCH, CardTemplate.ID_Y);
-                    anchors.add(new Anchor(new Correspondence(glyphs.get(i + j).center(), template), ID_NUMBER));
+                    anchors.add(new Anchor(new Correspondence(glyphs.get(i + j).center(), template),
+                            ID_NUMBER + "#" + i, Double.NEGATIVE_INFINITY, true));
                 }
             }
             i += Math.max(1, run);

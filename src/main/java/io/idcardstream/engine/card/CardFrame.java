@@ -5,7 +5,7 @@ import io.idcardstream.engine.geom.Point;
 import io.idcardstream.engine.geom.Quad;
 import io.idcardstream.ocr.CardSide;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * One card found in an image: which side it shows and the transforms between image pixels and
@@ -14,10 +14,11 @@ import java.util.Set;
  * @param anchors how many anchor characters agree with the fit
  * @param rmsError their root-mean-square distance from where the fit puts them, in template units (0.1 mm)
  * @param labelGlyphs image positions of the glyphs that matched printed labels and titles (not the ID number's
- *     digits): they are the card's furniture, never part of a field's value
+ *     digits), each with the template x where that label's value starts: labels are the card's furniture, never
+ *     part of a value, and what follows a label in its line is that label's value
  */
 public record CardFrame(CardSide side, Homography imageToCard, Homography cardToImage, Fit fit, int anchors,
-        double rmsError, Set<Point> labelGlyphs) {
+        double rmsError, Map<Point, Double> labelGlyphs) {
 
     /** How much of the projective transform the anchors could pin down. */
     public enum Fit {
@@ -34,7 +35,7 @@ public record CardFrame(CardSide side, Homography imageToCard, Homography cardTo
         Objects.requireNonNull(imageToCard, "imageToCard");
         Objects.requireNonNull(cardToImage, "cardToImage");
         Objects.requireNonNull(fit, "fit");
-        labelGlyphs = Set.copyOf(labelGlyphs);
+        labelGlyphs = Map.copyOf(labelGlyphs);
     }
 
     /** The card's outline in the image, corners in the card's reading order. */

@@ -10,8 +10,8 @@ import io.idcardstream.engine.text.GlyphLine;
 import io.idcardstream.ocr.CardSide;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -21,14 +21,24 @@ import java.util.function.Function;
  * fixed printed text of each side (labels, the card title, the ID number's digits) is matched to the
  * {@link CardTemplate}, and a transform from image to template is fitted through those anchors, discarding
  * anchors that disagree with the rest. The more the anchors spread over the card, the more of the perspective the
- * fit can model: one row gives a similarity, several rows an affine transform, enough rows and width a full
- * homography.
+ * fit can model: one row gives a similarity, several rows an affine transform, and a full homography when the
+ * photo's perspective is strong enough that an affine fit cannot follow the anchors.
  */
 public final class CardLocator {
     /** An anchor this far (template units, 0.1 mm) from where the fit puts it is taken to be a misread or a look-alike. */
     static final double OUTLIER_DISTANCE = 30;
     /** A fit whose anchors miss by more than this on average is rejected. */
     static final double MAX_RMS_ERROR = 25;
+    /**
+     * An affine fit this good (template units) is kept: specimens differ from the template by about this much, and
+     * a perspective fit would bend the card to follow those differences, swinging the far corners (where no anchor
+     * is: the portrait's side) by centimetres.
+     */
+    static final double AFFINE_ENOUGH = 5;
+    /** A perspective fit replaces the affine one only when it cuts the anchors' error to this fraction or less. */
+    static final double PERSPECTIVE_GAIN = 0.6;
+    /** A label match whose characters are this close to their places (template units) is label text. */
+    static final double LABEL_DISTANCE = 90;
     /** Fewer anchors than this are a coincidence (one label pair, or a look-alike), not a card. */
     static final int MIN_ANCHORS = 4;
     /** A card smaller than this in the image (pixels wide) is not a card but a coincidence of anchors. */
@@ -47,44 +57,81 @@ public final class CardLocator {
     }
 
     static Optional<CardFrame> fit(CardSide side, List<Anchor> anchors) {
-        List<Correspondence> pairs = new ArrayList<>(anchors.stream().map(Anchor::pair).toList());
-        if (distinctImagePoints(pairs) < 2) {
+        List<Correspondence> all = anchors.stream().filter(Anchor::positional).map(Anchor::pair).toList();
+        if (distinctImagePoints(all) < 2) {
             return Optional.empty();
         }
-        pairs = trim(pairs, Homography::fitSimilarity, 2);
-        if (distinctImagePoints(pairs) < 2) {
-            return Optional.empty();
+        // The most flexible model the anchors allow trims the outliers, so that real perspective is not mistaken
+        // for misplaced anchors; the simplest model that follows the survivors is then kept.
+        List<Correspondence> pairs = null;
+        Homography model = null;
+        Fit fit = null;
+        if (perspectiveCapable(all)) {
+            List<Correspondence> kept = trim(all, Homography::fit, 8);
+            if (perspectiveCapable(kept)) {
+                Homography perspective = Homography.fit(kept);
+                double affineError = rms(kept, Homography.fitAffine(kept));
+                if (affineError > AFFINE_ENOUGH && rms(kept, perspective) < PERSPECTIVE_GAIN * affineError
+                        && plausible(perspective.inverse())) {
+                    pairs = kept;
+                    model = perspective;
+                    fit = Fit.PERSPECTIVE;
+                }
+            }
         }
-        Homography model = Homography.fitSimilarity(pairs);
-        Fit fit = Fit.SIMILARITY;
-        if (spreadOverCard(pairs)) {
-            List<Correspondence> kept = trim(pairs, Homography::fitAffine, 3);
+        if (model == null && spreadOverCard(all)) {
+            List<Correspondence> kept = trim(all, Homography::fitAffine, 3);
             if (spreadOverCard(kept)) {
                 pairs = kept;
-                model = Homography.fitAffine(pairs);
+                model = Homography.fitAffine(kept);
                 fit = Fit.AFFINE;
             }
         }
-        if (fit == Fit.AFFINE && pairs.size() >= 8 && rows(pairs) >= 3 && spread(pairs, Point::x) >= 300) {
-            Homography perspective = Homography.fit(pairs);
-            if (rms(pairs, perspective) <= rms(pairs, model) && plausible(perspective.inverse())) {
-                model = perspective;
-                fit = Fit.PERSPECTIVE;
+        if (model == null) {
+            pairs = trim(all, Homography::fitSimilarity, 2);
+            if (distinctImagePoints(pairs) < 2) {
+                return Optional.empty();
             }
+            model = Homography.fitSimilarity(pairs);
+            fit = Fit.SIMILARITY;
         }
         double error = rms(pairs, model);
         Homography cardToImage = model.inverse();
         if (pairs.size() < MIN_ANCHORS || error > MAX_RMS_ERROR || !plausible(cardToImage)) {
             return Optional.empty();
         }
-        Set<Point> labels = new HashSet<>();
+        return Optional.of(new CardFrame(side, model, cardToImage, fit, pairs.size(), error,
+                labels(anchors, model)));
+    }
+
+    /** Enough anchors, over enough rows and width, for the eight unknowns of a homography to be well determined. */
+    private static boolean perspectiveCapable(List<Correspondence> pairs) {
+        return pairs.size() >= 8 && spreadOverCard(pairs) && rows(pairs) >= 3 && spread(pairs, Point::x) >= 300;
+    }
+
+    /**
+     * The label characters: every character of a label match whose positioned characters lie within
+     * {@link #LABEL_DISTANCE} of their places. That is looser than the fit's outlier limit, because backends that
+     * spread characters evenly along a line misplace labels by a few millimetres, yet they are still labels; a
+     * look-alike elsewhere on the card ("民族路" in an address) is far from the label's place and stays a value.
+     */
+    private static Map<Point, Double> labels(List<Anchor> anchors, Homography model) {
+        Map<String, Boolean> matchNearby = new HashMap<>();
         for (Anchor anchor : anchors) {
-            if (!anchor.phrase().equals(AnchorMatcher.ID_NUMBER) && pairs.contains(anchor.pair())) {
-                labels.add(anchor.pair().from());
+            if (anchor.positional() && !anchor.phrase().equals(AnchorMatcher.ID_NUMBER)) {
+                boolean near = residual(anchor.pair(), model) <= LABEL_DISTANCE;
+                matchNearby.merge(anchor.match(), near, Boolean::logicalOr);
             }
         }
-        return Optional.of(new CardFrame(side, model, cardToImage, fit, pairs.size(), error, labels));
+        Map<Point, Double> labels = new HashMap<>();
+        for (Anchor anchor : anchors) {
+            if (matchNearby.getOrDefault(anchor.match(), false)) {
+                labels.put(anchor.pair().from(), anchor.valueX());
+            }
+        }
+        return labels;
     }
+
 
     /**
      * Drops the anchors the model misplaces by more than {@link #OUTLIER_DISTANCE}, worst first and refitting after

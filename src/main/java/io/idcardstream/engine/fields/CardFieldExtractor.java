@@ -74,18 +74,26 @@ public final class CardFieldExtractor {
     public static ExtractedCard extract(List<GlyphLine> lines, CardFrame frame, int imageWidth, int imageHeight) {
         Map<FieldName, List<Placed>> byField = new EnumMap<>(FieldName.class);
         for (GlyphLine line : lines) {
-            List<Placed> placed = new ArrayList<>();
-            for (Glyph glyph : line.glyphs()) {
-                placed.add(new Placed(glyph, frame.toCard(glyph.center())));
-            }
-            placed.removeIf(p -> frame.labelGlyphs().contains(p.glyph().center()) || !onCard(p.card())
-                    || p.glyph().symbol().isBlank() || isStamp(p, frame.side()));
             if (line.confidence() < MIN_LINE_CONFIDENCE) {
                 continue;
             }
+            List<Placed> placed = new ArrayList<>();
+            double valueStart = Double.NEGATIVE_INFINITY;
+            for (Glyph glyph : line.glyphs()) {
+                Double labelValueX = frame.labelGlyphs().get(glyph.center());
+                if (labelValueX != null) {
+                    valueStart = labelValueX;
+                    continue;
+                }
+                Point card = frame.toCard(glyph.center());
+                // What follows a label in its line is that label's value, however the backend spaced it.
+                Point region = new Point(Math.max(card.x(), valueStart), card.y());
+                placed.add(new Placed(glyph, card, region));
+            }
+            placed.removeIf(p -> !onCard(p.card()) || p.glyph().symbol().isBlank() || isStamp(p, frame.side()));
             for (Placed p : placed) {
                 for (FieldRegion region : FieldRegion.of(frame.side())) {
-                    if (region.contains(p.card())) {
+                    if (region.contains(p.region())) {
                         byField.computeIfAbsent(region.field(), f -> new ArrayList<>()).add(p);
                         break;
                     }
@@ -101,7 +109,11 @@ public final class CardFieldExtractor {
         return new ExtractedCard(frame.side(), fields, readings, frame);
     }
 
-    private record Placed(Glyph glyph, Point card) {}
+    /**
+     * A glyph on the template: where it is ({@code card}) and where it counts for the field regions
+     * ({@code region}: moved right of the value start of a label that precedes it in its line).
+     */
+    private record Placed(Glyph glyph, Point card, Point region) {}
 
     /**
      * On the front's rows below the address's first line no label is printed, yet the specimen stamp "样证" sits
