@@ -39,6 +39,8 @@ public final class CardFieldExtractor {
     /** Template rows below the first address row and above the ID number carry no label. */
     private static final double ADDRESS_SECOND_ROW_TOP = 318, ID_ROW_TOP = 425;
     private static final double UNLABELLED_ROW_VALUE_X = 157;
+    /** Stamp characters stand further apart than this (template units); address characters ~31. */
+    static final double STAMP_GAP = 45;
     /** Half a character cell on the template, for the field polygons. */
     private static final double HALF_CELL_X = 14, HALF_CELL_Y = 17;
     /** Characters this far outside the card outline are someone else's text (template units). */
@@ -90,7 +92,8 @@ public final class CardFieldExtractor {
                 Point region = new Point(Math.max(card.x(), valueStart), card.y());
                 placed.add(new Placed(glyph, card, region));
             }
-            placed.removeIf(p -> !onCard(p.card()) || p.glyph().symbol().isBlank() || isStamp(p, frame.side()));
+            placed.removeIf(p -> !onCard(p.card()) || p.glyph().symbol().isBlank());
+            removeStamp(placed, frame.side());
             for (Placed p : placed) {
                 for (FieldRegion region : FieldRegion.of(frame.side())) {
                     if (region.contains(p.region())) {
@@ -118,11 +121,25 @@ public final class CardFieldExtractor {
     /**
      * On the front's rows below the address's first line no label is printed, yet the specimen stamp "样证" sits
      * there, reaching into the value column's edge; address lines there start at least ~0.7 mm further right
-     * (measured on the development cards). Characters left of that belong to the stamp.
+     * (measured on the development cards). A line starting left of that starts with the stamp: its leading
+     * characters are stamp while they stay left of that edge or stand apart from each other as the stamp's large
+     * characters do (more than {@value #STAMP_GAP} units, where address characters are ~31 apart).
      */
-    private static boolean isStamp(Placed p, CardSide side) {
-        return side == CardSide.FRONT && p.card().y() > ADDRESS_SECOND_ROW_TOP && p.card().y() < ID_ROW_TOP
-                && p.card().x() < UNLABELLED_ROW_VALUE_X;
+    private static void removeStamp(List<Placed> line, CardSide side) {
+        if (side != CardSide.FRONT) {
+            return;
+        }
+        Placed previous = null;
+        while (!line.isEmpty()) {
+            Placed first = line.get(0);
+            boolean unlabelledRow = first.card().y() > ADDRESS_SECOND_ROW_TOP && first.card().y() < ID_ROW_TOP;
+            boolean leftOfValues = first.card().x() < UNLABELLED_ROW_VALUE_X;
+            boolean apart = previous != null && first.card().x() - previous.card().x() > STAMP_GAP;
+            if (!unlabelledRow || !(leftOfValues || apart)) {
+                return;
+            }
+            previous = line.remove(0);
+        }
     }
 
     private static boolean onCard(Point p) {

@@ -20,6 +20,7 @@ final class FieldFormats {
     static String format(FieldName field, String raw) {
         String text = raw.replaceAll("\\s+", "");
         return switch (field) {
+            case NAME -> withoutPunctuation(text);
             case SEX -> text.contains("男") && !text.contains("女") ? "男"
                     : text.contains("女") && !text.contains("男") ? "女" : text;
             case BIRTH -> birth(text);
@@ -27,6 +28,25 @@ final class FieldFormats {
             case VALID_DATE -> CardDates.parseValidity(text).map(CardDates.ValidityPeriod::format).orElse(text);
             default -> text;
         };
+    }
+
+    /**
+     * A name holds no punctuation but the middle dot of transliterated names (阿依古丽·买买提); anything else is
+     * speckle or guilloche read as a comma or a stop.
+     */
+    private static String withoutPunctuation(String text) {
+        StringBuilder name = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            boolean punctuation = type == Character.OTHER_PUNCTUATION || type == Character.DASH_PUNCTUATION
+                    || type == Character.START_PUNCTUATION || type == Character.END_PUNCTUATION
+                    || type == Character.CONNECTOR_PUNCTUATION || type == Character.INITIAL_QUOTE_PUNCTUATION
+                    || type == Character.FINAL_QUOTE_PUNCTUATION;
+            if (!punctuation || c == '·' || c == '•') {
+                name.appendCodePoint(c);
+            }
+        });
+        return name.toString();
     }
 
     private static String birth(String text) {
