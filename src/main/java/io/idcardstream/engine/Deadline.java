@@ -3,7 +3,6 @@ package io.idcardstream.engine;
 import io.idcardstream.ocr.ErrorCodes;
 import io.idcardstream.ocr.OcrException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * When a call must be finished, checked between the pipeline's stages so a call whose caller has already been
@@ -37,11 +36,6 @@ public final class Deadline {
 
     public boolean passed() {
         return deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0;
-    }
-
-    public long remaining(TimeUnit unit) {
-        return deadlineNanos == Long.MAX_VALUE ? Long.MAX_VALUE
-                : unit.convert(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
     }
 
     /** @throws OcrException {@code ClientTimeout} once the deadline has passed */

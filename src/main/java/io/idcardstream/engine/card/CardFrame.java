@@ -46,9 +46,4 @@ public record CardFrame(CardSide side, Homography imageToCard, Homography cardTo
     public Point toCard(Point imagePoint) {
         return imageToCard.apply(imagePoint);
     }
-
-    /** Template width per image pixel, roughly: how large the card appears (856 / card width in pixels). */
-    public double templateUnitsPerPixel() {
-        return CardTemplate.WIDTH / Math.max(1e-9, cardInImage().width());
-    }
 }
