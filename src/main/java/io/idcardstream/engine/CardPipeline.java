@@ -88,18 +88,19 @@ final class CardPipeline {
     IdCardOcrResult recognize(byte[] bytes, CardSide side, OcrOptions options, Deadline deadline, String requestId)
             throws OcrException {
         try {
-            RgbImage image = ImageDecoder.decode(bytes, limits);                       // PNG/JPEG, EXIF orientation, size guards
-            Sharpness sharpness = passQualityGate(image);                              // blank or smeared: refuse early
-            List<GlyphLine> lines = glyphLines(reader.read(image, deadline));          // DB detection, page direction, CTC recognition
-            List<CardFrame> cards = CardLocator.locate(lines);                         // cards and their sides, from printed anchors
-            CardFrame card = requestedCard(cards, side, sharpness);                    // the side asked for (or the best one)
-            Reading reading = readSide(image, lines, card, deadline);                  // fields; a straightened second look when unsure
+            RgbImage image = ImageDecoder.decode(bytes, limits);              // PNG/JPEG, EXIF turn, size guards
+            Sharpness sharpness = passQualityGate(image);                     // blank or smeared: refuse early
+            List<GlyphLine> lines = glyphLines(reader.read(image, deadline)); // DB boxes, 0/90/180/270, CTC text
+            List<CardFrame> cards = CardLocator.locate(lines);                // cards and sides from printed anchors
+            CardFrame card = requestedCard(cards, side, sharpness);           // the side asked for, or the best one
+            Reading reading = readSide(image, lines, card, deadline);         // fields; straightened second look
             List<Reading> readings = OcrOptions.on(options.multiCardDetect())
-                    ? withOtherSides(image, lines, cards, reading, deadline) : List.of(reading);
-            requireSomethingRead(reading.card(), sharpness, reading.frame());
-            Rectified fields = rectify(readings, options);                             // EnableRecognitionRectify, reported
-            ValidationReport validation = validator.validate(facts(fields.fields()),   // GB 11643, dates, validity
-                    IdentityValidator.todayInShanghai(clock));
+                    ? withOtherSides(image, lines, cards, reading, deadline)  // MultiCardDetect: the other side too
+                    : List.of(reading);
+            requireSomethingRead(reading.card(), sharpness, reading.frame()); // ImageBlur / OcrFailed
+            Rectified fields = rectify(readings, options);                    // EnableRecognitionRectify, reported
+            ValidationReport validation = validator.validate(facts(fields.fields()),
+                    IdentityValidator.todayInShanghai(clock));                // GB 11643, dates, validity
             AdvancedInfo advanced = advancedInfo(image, reading, validation, options); // crops, quality, warnings
             return new IdCardOcrResult(fields.fields(), advanced, evidence(readings), fields.corrections(), List.of(),
                     requestId);
