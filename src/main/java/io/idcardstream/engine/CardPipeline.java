@@ -16,6 +16,7 @@ import io.idcardstream.engine.image.RgbImage;
 import io.idcardstream.engine.quality.BorderCheck;
 import io.idcardstream.engine.quality.CopyHeuristic;
 import io.idcardstream.engine.quality.QualityScore;
+import io.idcardstream.engine.quality.RedInk;
 import io.idcardstream.engine.quality.ReshootHeuristic;
 import io.idcardstream.engine.quality.Sharpness;
 import io.idcardstream.engine.text.GlyphLine;
@@ -60,6 +61,8 @@ final class CardPipeline {
     static final double CLOSER_LOOK_MARGIN = 40;
     /** A reading whose fields average less confidence than this gets a closer look. */
     static final double CONFIDENT = 0.9;
+    /** The square looked at for a character's ink colour, as a fraction of its line box's height (text ~60%). */
+    static final double INK_SQUARE = 0.6;
     /** Crops are JPEG at this quality (the API's crops are JPEG too). */
     static final float CROP_QUALITY = 0.9f;
     /** Validity problems reported as IDCardOCR's invalid-date warning. */
@@ -90,7 +93,7 @@ final class CardPipeline {
         try {
             RgbImage image = ImageDecoder.decode(bytes, limits);              // PNG/JPEG, EXIF turn, size guards
             Sharpness sharpness = passQualityGate(image);                     // blank or smeared: refuse early
-            List<GlyphLine> lines = glyphLines(reader.read(image, deadline)); // DB boxes, 0/90/180/270, CTC text
+            List<GlyphLine> lines = glyphLines(image, reader.read(image, deadline)); // DB, 0/90/180/270, CTC
             List<CardFrame> cards = CardLocator.locate(lines);                // cards and sides from printed anchors
             CardFrame card = requestedCard(cards, side, sharpness);           // the side asked for, or the best one
             Reading reading = readSide(image, lines, card, deadline);         // fields; straightened second look
@@ -120,10 +123,15 @@ final class CardPipeline {
         return sharpness;
     }
 
-    private static List<GlyphLine> glyphLines(List<RecognizedLine> lines) {
+    /** The lines as positioned characters, without red ones: seals and stamps are not card text. */
+    private static List<GlyphLine> glyphLines(RgbImage image, List<RecognizedLine> lines) {
         List<GlyphLine> glyphLines = new ArrayList<>(lines.size());
         for (RecognizedLine line : lines) {
-            glyphLines.add(GlyphLine.of(line, glyphLines.size()));
+            GlyphLine glyphs = GlyphLine.of(line, glyphLines.size());
+            double size = line.box().height() * INK_SQUARE;
+            glyphLines.add(new GlyphLine(glyphs.index(), glyphs.box(), glyphs.confidence(), glyphs.glyphs().stream()
+                    .filter(g -> !RedInk.isRed(image, g.center(), size))
+                    .toList()));
         }
         return glyphLines;
     }
@@ -159,11 +167,11 @@ final class CardPipeline {
         }
         deadline.check();
         CardImages.Straightened straight = CardImages.straightened(image, frame, CLOSER_LOOK_MARGIN);
-        List<GlyphLine> closer = new ArrayList<>();
+        List<RecognizedLine> inImage = new ArrayList<>();
         for (RecognizedLine line : reader.readUpright(straight.image(), deadline)) {
-            closer.add(GlyphLine.of(new RecognizedLine(line.box().map(straight.toImage()), line.decoded()),
-                    closer.size()));
+            inImage.add(new RecognizedLine(line.box().map(straight.toImage()), line.decoded()));
         }
+        List<GlyphLine> closer = glyphLines(image, inImage);
         return CardFieldExtractor.choose(CardLocator.locate(closer), frame.side())
                 .map(f -> new Reading(closer, f, CardFieldExtractor.extract(closer, f, image.width(), image.height())))
                 .filter(second -> better(second.card(), first.card()))
@@ -214,7 +222,7 @@ final class CardPipeline {
         List<io.idcardstream.ocr.FieldCorrection> corrections = new ArrayList<>();
         for (Reading reading : readings) {
             Rectified side = options.rectifyEffective() ? FieldRectifier.rectify(reading.card())
-                    : new Rectified(reading.card().fields(), List.of());
+                    : new Rectified(reading.card().fields(), reading.card().cleanups());
             for (FieldName field : FieldName.values()) {
                 if (field.side() == reading.frame().side()) {
                     fields = fields.with(field, side.fields().get(field));

@@ -24,10 +24,14 @@ final class AnchorMatcher {
      * that phrase's value starts (negative infinity for titles and the ID number's own digits).
      *
      * @param match the phrase and a number shared by the characters of one match
-     * @param positional false for a label's tail characters: label text, but without a template position (the
-     *     pair's template point is then meaningless)
+     * @param index the character's place in its phrase; -1 for a label's tail characters, which are label text
+     *     without a template position (the pair's template point is then meaningless), and for ID digits
      */
-    record Anchor(Correspondence pair, String match, double valueX, boolean positional) {
+    record Anchor(Correspondence pair, String match, double valueX, int index) {
+
+        boolean positional() {
+            return index >= 0 || phrase().equals(ID_NUMBER);
+        }
 
         String phrase() {
             return match.substring(0, match.indexOf('#'));
@@ -74,14 +78,14 @@ final class AnchorMatcher {
         for (int j = 0; j < bestRun; j++) {
             Point template = new Point(bestPhrase.x(bestStart + j), bestPhrase.y());
             anchors.add(new Anchor(new Correspondence(glyphs.get(i + j).center(), template), match,
-                    bestPhrase.valueX(), true));
+                    bestPhrase.valueX(), bestStart + j));
         }
         int consumed = bestRun;
         if (bestStart + bestRun == bestPhrase.length()) {
             while (i + consumed < glyphs.size() && consumed - bestRun < bestPhrase.tail().length()
                     && bestPhrase.tail().contains(glyphs.get(i + consumed).symbol())) {
                 Point center = glyphs.get(i + consumed).center();
-                anchors.add(new Anchor(new Correspondence(center, center), match, bestPhrase.valueX(), false));
+                anchors.add(new Anchor(new Correspondence(center, center), match, bestPhrase.valueX(), -1));
                 consumed++;
             }
         }
@@ -100,7 +104,7 @@ final class AnchorMatcher {
                 for (int j = 0; j < 18; j++) {
                     Point template = new Point(CardTemplate.ID_FIRST_X + j * CardTemplate.ID_PITCH, CardTemplate.ID_Y);
                     anchors.add(new Anchor(new Correspondence(glyphs.get(i + j).center(), template),
-                            ID_NUMBER + "#" + i, Double.NEGATIVE_INFINITY, true));
+                            ID_NUMBER + "#" + i, Double.NEGATIVE_INFINITY, -1));
                 }
             }
             i += Math.max(1, run);

@@ -13,12 +13,14 @@ import java.util.Map;
  *
  * @param anchors how many anchor characters agree with the fit
  * @param rmsError their root-mean-square distance from where the fit puts them, in template units (0.1 mm)
- * @param labelGlyphs image positions of the glyphs that matched printed labels and titles (not the ID number's
- *     digits), each with the template x where that label's value starts: labels are the card's furniture, never
- *     part of a value, and what follows a label in its line is that label's value
+ * @param labelGlyphs image positions of the glyphs that are printed labels and titles (not the ID number's
+ *     digits), each with its phrase (e.g. 民族): labels are the card's furniture, never part of a value, and what
+ *     follows a label in its line is that label's value
+ * @param valueStarts for each label seen, where its value starts on the template, measured from where the label
+ *     itself was seen (so a fit that is a few units off near that label does not cut the value's first character)
  */
 public record CardFrame(CardSide side, Homography imageToCard, Homography cardToImage, Fit fit, int anchors,
-        double rmsError, Map<Point, Double> labelGlyphs) {
+        double rmsError, Map<Point, String> labelGlyphs, Map<String, Double> valueStarts) {
 
     /** How much of the projective transform the anchors could pin down. */
     public enum Fit {
@@ -36,6 +38,7 @@ public record CardFrame(CardSide side, Homography imageToCard, Homography cardTo
         Objects.requireNonNull(cardToImage, "cardToImage");
         Objects.requireNonNull(fit, "fit");
         labelGlyphs = Map.copyOf(labelGlyphs);
+        valueStarts = Map.copyOf(valueStarts);
     }
 
     /** The card's outline in the image, corners in the card's reading order. */

@@ -10,8 +10,6 @@ import io.idcardstream.engine.text.GlyphLine;
 import io.idcardstream.ocr.CardSide;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -37,8 +35,6 @@ public final class CardLocator {
     static final double AFFINE_ENOUGH = 5;
     /** A perspective fit replaces the affine one only when it cuts the anchors' error to this fraction or less. */
     static final double PERSPECTIVE_GAIN = 0.6;
-    /** A label match whose characters are this close to their places (template units) is label text. */
-    static final double LABEL_DISTANCE = 90;
     /** Fewer anchors than this are a coincidence (one label pair, or a look-alike), not a card. */
     static final int MIN_ANCHORS = 4;
     /** A card smaller than this in the image (pixels wide) is not a card but a coincidence of anchors. */
@@ -50,13 +46,13 @@ public final class CardLocator {
     public static List<CardFrame> locate(List<GlyphLine> lines) {
         List<CardFrame> frames = new ArrayList<>();
         for (CardSide side : CardSide.values()) {
-            fit(side, AnchorMatcher.match(lines, side)).ifPresent(frames::add);
+            fit(side, AnchorMatcher.match(lines, side), lines).ifPresent(frames::add);
         }
         frames.sort(Comparator.comparingInt(CardFrame::anchors).reversed());
         return frames;
     }
 
-    static Optional<CardFrame> fit(CardSide side, List<Anchor> anchors) {
+    static Optional<CardFrame> fit(CardSide side, List<Anchor> anchors, List<GlyphLine> lines) {
         List<Correspondence> all = anchors.stream().filter(Anchor::positional).map(Anchor::pair).toList();
         if (distinctImagePoints(all) < 2) {
             return Optional.empty();
@@ -100,36 +96,14 @@ public final class CardLocator {
         if (pairs.size() < MIN_ANCHORS || error > MAX_RMS_ERROR || !plausible(cardToImage)) {
             return Optional.empty();
         }
-        return Optional.of(new CardFrame(side, model, cardToImage, fit, pairs.size(), error,
-                labels(anchors, model)));
+        LabelSightings labels = LabelSightings.find(side, anchors, lines, model);
+        return Optional.of(new CardFrame(side, model, cardToImage, fit, pairs.size(), error, labels.glyphs(),
+                labels.valueStarts()));
     }
 
     /** Enough anchors, over enough rows and width, for the eight unknowns of a homography to be well determined. */
     private static boolean perspectiveCapable(List<Correspondence> pairs) {
         return pairs.size() >= 8 && spreadOverCard(pairs) && rows(pairs) >= 3 && spread(pairs, Point::x) >= 300;
-    }
-
-    /**
-     * The label characters: every character of a label match whose positioned characters lie within
-     * {@link #LABEL_DISTANCE} of their places. That is looser than the fit's outlier limit, because backends that
-     * spread characters evenly along a line misplace labels by a few millimetres, yet they are still labels; a
-     * look-alike elsewhere on the card ("民族路" in an address) is far from the label's place and stays a value.
-     */
-    private static Map<Point, Double> labels(List<Anchor> anchors, Homography model) {
-        Map<String, Boolean> matchNearby = new HashMap<>();
-        for (Anchor anchor : anchors) {
-            if (anchor.positional() && !anchor.phrase().equals(AnchorMatcher.ID_NUMBER)) {
-                boolean near = residual(anchor.pair(), model) <= LABEL_DISTANCE;
-                matchNearby.merge(anchor.match(), near, Boolean::logicalOr);
-            }
-        }
-        Map<Point, Double> labels = new HashMap<>();
-        for (Anchor anchor : anchors) {
-            if (matchNearby.getOrDefault(anchor.match(), false)) {
-                labels.put(anchor.pair().from(), anchor.valueX());
-            }
-        }
-        return labels;
     }
 
 
@@ -161,7 +135,7 @@ public final class CardLocator {
         return pairs.size() >= 3 && spread(pairs, Point::x) >= 120 && spread(pairs, Point::y) >= 120;
     }
 
-    private static double residual(Correspondence c, Homography model) {
+    static double residual(Correspondence c, Homography model) {
         return model.apply(c.from()).distanceTo(c.to());
     }
 

@@ -35,8 +35,11 @@ public final class CardTemplate {
     /** The back's values (issuing authority, validity) start right of this. */
     public static final double BACK_VALUE_X = 325;
 
-    /** The nation's value starts right of the 民族 label. */
-    public static final double NATION_VALUE_X = 335;
+    /**
+     * The nation's value starts right of the 民族 label: between the label's last character (centre 314) and the
+     * earliest value centre measured (341, on the Tencent demo card).
+     */
+    public static final double NATION_VALUE_X = 325;
     /** The ID number's row: its digits start right of the 公民身份号码 label. */
     public static final double ID_VALUE_X = 265;
 

@@ -10,6 +10,7 @@ import io.idcardstream.engine.text.GlyphLine;
 import io.idcardstream.engine.text.TextLine;
 import io.idcardstream.ocr.CardFields;
 import io.idcardstream.ocr.CardSide;
+import io.idcardstream.ocr.FieldCorrection;
 import io.idcardstream.ocr.FieldEvidence;
 import io.idcardstream.ocr.FieldName;
 import java.util.ArrayList;
@@ -39,8 +40,6 @@ public final class CardFieldExtractor {
     /** Template rows below the first address row and above the ID number carry no label. */
     private static final double ADDRESS_SECOND_ROW_TOP = 318, ID_ROW_TOP = 425;
     private static final double UNLABELLED_ROW_VALUE_X = 157;
-    /** Stamp characters stand further apart than this (template units); address characters ~31. */
-    static final double STAMP_GAP = 45;
     /** Half a character cell on the template, for the field polygons. */
     private static final double HALF_CELL_X = 14, HALF_CELL_Y = 17;
     /** Characters this far outside the card outline are someone else's text (template units). */
@@ -82,9 +81,9 @@ public final class CardFieldExtractor {
             List<Placed> placed = new ArrayList<>();
             double valueStart = Double.NEGATIVE_INFINITY;
             for (Glyph glyph : line.glyphs()) {
-                Double labelValueX = frame.labelGlyphs().get(glyph.center());
-                if (labelValueX != null) {
-                    valueStart = labelValueX;
+                String label = frame.labelGlyphs().get(glyph.center());
+                if (label != null) {
+                    valueStart = frame.valueStarts().get(label);
                     continue;
                 }
                 Point card = frame.toCard(glyph.center());
@@ -96,7 +95,7 @@ public final class CardFieldExtractor {
             removeStamp(placed, frame.side());
             for (Placed p : placed) {
                 for (FieldRegion region : FieldRegion.of(frame.side())) {
-                    if (region.contains(p.region())) {
+                    if (region.contains(p.region(), frame.valueStarts())) {
                         byField.computeIfAbsent(region.field(), f -> new ArrayList<>()).add(p);
                         break;
                     }
@@ -106,10 +105,15 @@ public final class CardFieldExtractor {
         Map<FieldName, FieldReading> readings = new EnumMap<>(FieldName.class);
         byField.forEach((field, glyphs) -> readings.put(field, reading(field, glyphs, frame, imageWidth, imageHeight)));
         CardFields fields = CardFields.EMPTY;
+        List<FieldCorrection> cleanups = new ArrayList<>();
         for (FieldReading reading : readings.values()) {
             fields = fields.with(reading.field(), reading.value());
+            if (FieldFormats.specksDropped(reading.field(), reading.raw())) {
+                cleanups.add(new FieldCorrection(reading.field(), reading.raw().replaceAll("\\s+", ""),
+                        reading.value(), "PUNCTUATION_SPECKS_DROPPED"));
+            }
         }
-        return new ExtractedCard(frame.side(), fields, readings, frame);
+        return new ExtractedCard(frame.side(), fields, readings, frame, cleanups);
     }
 
     /**
@@ -121,24 +125,13 @@ public final class CardFieldExtractor {
     /**
      * On the front's rows below the address's first line no label is printed, yet the specimen stamp "样证" sits
      * there, reaching into the value column's edge; address lines there start at least ~0.7 mm further right
-     * (measured on the development cards). A line starting left of that starts with the stamp: its leading
-     * characters are stamp while they stay left of that edge or stand apart from each other as the stamp's large
-     * characters do (more than {@value #STAMP_GAP} units, where address characters are ~31 apart).
+     * (measured on the development cards). Characters left of that are the stamp's. (The engine also drops red
+     * characters before extraction; this rule is what a backend without colour gets.)
      */
     private static void removeStamp(List<Placed> line, CardSide side) {
-        if (side != CardSide.FRONT) {
-            return;
-        }
-        Placed previous = null;
-        while (!line.isEmpty()) {
-            Placed first = line.get(0);
-            boolean unlabelledRow = first.card().y() > ADDRESS_SECOND_ROW_TOP && first.card().y() < ID_ROW_TOP;
-            boolean leftOfValues = first.card().x() < UNLABELLED_ROW_VALUE_X;
-            boolean apart = previous != null && first.card().x() - previous.card().x() > STAMP_GAP;
-            if (!unlabelledRow || !(leftOfValues || apart)) {
-                return;
-            }
-            previous = line.remove(0);
+        if (side == CardSide.FRONT) {
+            line.removeIf(p -> p.card().y() > ADDRESS_SECOND_ROW_TOP && p.card().y() < ID_ROW_TOP
+                    && p.card().x() < UNLABELLED_ROW_VALUE_X);
         }
     }
 

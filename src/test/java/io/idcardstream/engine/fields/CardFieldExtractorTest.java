@@ -7,6 +7,7 @@ import io.idcardstream.engine.card.TemplateLines;
 import io.idcardstream.engine.text.TextLine;
 import io.idcardstream.ocr.CardFields;
 import io.idcardstream.ocr.CardSide;
+import io.idcardstream.ocr.FieldCorrection;
 import io.idcardstream.ocr.FieldEvidence;
 import io.idcardstream.ocr.FieldName;
 import java.util.List;
@@ -55,6 +56,34 @@ class CardFieldExtractorTest {
         assertThat(id).hasSize(4);
         assertThat(id).allSatisfy(p -> assertThat(p.x()).isBetween(380, 480));
         assertThat(id.get(0).y()).isLessThan(id.get(1).y());
+    }
+
+    @Test
+    void shouldKeepAMisreadLabelCharacterOutOfTheValueBesideIt() {
+        // Given a sex/nation row read as "性别女" and "民旅汉" (族 misread as 旅, so 民族 is no anchor)
+        List<TextLine> lines = List.of(
+                photo.line("姓名金阳", 80, 38, 110),
+                photo.line("性别女", 78, 44, 170),
+                photo.line("民旅汉", 265, 44, 170),
+                photo.line("出生1978年10月27日", 80, 30, 232),
+                photo.line("住址北京市西城区", 78, 33, 298),
+                photo.line("公民身份号码", 80, 28, 467),
+                photo.line("110102197810272321", 308, 24.6, 467));
+        // When extracted
+        ExtractedCard card = CardFieldExtractor.extract(lines, 1000, 700, CardSide.FRONT);
+        // Then 旅 stands where 族 belongs, next to the 民 read alone: label, not nation
+        assertThat(card.fields().nation()).isEqualTo("汉");
+        assertThat(card.fields().sex()).isEqualTo("女");
+    }
+
+    @Test
+    void shouldReportPunctuationSpecksItDrops() {
+        List<TextLine> lines = new java.util.ArrayList<>(front());
+        lines.set(1, photo.line("，李明", 160, 30, 110));
+        ExtractedCard card = CardFieldExtractor.extract(lines, 1000, 700, CardSide.FRONT);
+        assertThat(card.fields().name()).isEqualTo("李明");
+        assertThat(card.cleanups()).containsExactly(
+                new FieldCorrection(FieldName.NAME, "，李明", "李明", "PUNCTUATION_SPECKS_DROPPED"));
     }
 
     @Test

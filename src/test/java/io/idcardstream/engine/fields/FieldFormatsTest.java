@@ -26,9 +26,31 @@ class FieldFormatsTest {
         "ID_NUM|44O524l98701010014|440524198701010014",
         "ID_NUM|4405241987010100|4405241987010100",
         "NAME|李 明|李明",
+        "NAME|·肖玉雯|肖玉雯",
+        "NAME|，上官浩|上官浩",
+        "NAME|阿依古丽·买买提|阿依古丽·买买提",
         "ADDRESS|北京市 石景山区|北京市石景山区",
+        "ADDRESS|红旗村8组20号.|红旗村8组20号",
+        "ADDRESS|：重庆市渝中区科技园路44号|重庆市渝中区科技园路44号",
+        "ADDRESS|3#楼(东)1-2号|3#楼(东)1-2号",
+        "ID_NUM|·350203198001011234|350203198001011234",
+        "AUTHORITY|·深圳市公安局福田分局|深圳市公安局福田分局",
+        "VALID_DATE|：2007.10.03-2017.10.03|2007.10.03-2017.10.03",
     })
     void shouldWriteFieldsInTheApiFormatWithoutGuessing(FieldName field, String raw, String expected) {
         assertThat(FieldFormats.format(field, raw)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "NAME|·肖玉雯|true",
+        "NAME|阿依古丽·买买提|false",
+        "ADDRESS|3#楼(东)1-2号|false",
+        "BIRTH|2015.年2月24日|false",
+        "VALID_DATE|2005.10.08-2025.10.08|false",
+        "ID_NUM|320102198001014129.|true",
+    })
+    void shouldSayWhenItDroppedPunctuationSpecks(FieldName field, String raw, boolean dropped) {
+        assertThat(FieldFormats.specksDropped(field, raw)).isEqualTo(dropped);
     }
 }

@@ -52,6 +52,35 @@ class HeuristicsTest {
     }
 
     @Test
+    void shouldTellRedStampCharactersFromBlackAndBlueText() {
+        // Given a light card with a red stroke, a black stroke, a blue stroke, and a black stroke crossed by a red one
+        RgbImage card = RgbImage.filled(400, 100, 0xF0F0F0);
+        stroke(card, 40, 0xD02020);
+        stroke(card, 140, 0x202020);
+        stroke(card, 240, 0x3070C0);
+        stroke(card, 340, 0x202020);
+        for (int y = 47; y < 53; y++) {
+            for (int x = 330; x < 350; x++) {
+                card.pixels()[y * 400 + x] = 0xD02020;
+            }
+        }
+        // Then only the red stroke is red ink
+        assertThat(RedInk.isRed(card, new io.idcardstream.engine.geom.Point(40, 50), 40)).isTrue();
+        assertThat(RedInk.isRed(card, new io.idcardstream.engine.geom.Point(140, 50), 40)).isFalse();
+        assertThat(RedInk.isRed(card, new io.idcardstream.engine.geom.Point(240, 50), 40)).isFalse();
+        assertThat(RedInk.isRed(card, new io.idcardstream.engine.geom.Point(340, 50), 40)).isFalse();
+    }
+
+    /** A 6-pixel-wide vertical stroke of one colour, 40 pixels high, centred at x. */
+    private static void stroke(RgbImage image, int x, int rgb) {
+        for (int y = 30; y < 70; y++) {
+            for (int dx = -3; dx < 3; dx++) {
+                image.pixels()[y * image.width() + x + dx] = rgb;
+            }
+        }
+    }
+
+    @Test
     void shouldScoreQualityBySharpnessAndConfidence() {
         assertThat(QualityScore.of(0.4, 0.99)).isEqualTo(99);
         assertThat(QualityScore.of(0.125, 0.9)).isEqualTo(45);
@@ -60,7 +89,7 @@ class HeuristicsTest {
 
     private static CardFrame frame(Homography cardToImage) {
         return new CardFrame(CardSide.FRONT, cardToImage.inverse(), cardToImage, CardFrame.Fit.AFFINE, 20, 1.0,
-                Map.of());
+                Map.of(), Map.of());
     }
 
     private static RgbImage withDarkFrame(RgbImage image, int width) {
