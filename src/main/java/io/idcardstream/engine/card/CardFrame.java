@@ -18,9 +18,11 @@ import java.util.Map;
  *     follows a label in its line is that label's value
  * @param valueStarts for each label seen, where its value starts on the template, measured from where the label
  *     itself was seen (so a fit that is a few units off near that label does not cut the value's first character)
+ * @param anchorExtent the template rectangle the anchors span: the frame is accurate inside it and extrapolates
+ *     outside (the front's portrait side has no anchor)
  */
 public record CardFrame(CardSide side, Homography imageToCard, Homography cardToImage, Fit fit, int anchors,
-        double rmsError, Map<Point, String> labelGlyphs, Map<String, Double> valueStarts) {
+        double rmsError, Map<Point, String> labelGlyphs, Map<String, Double> valueStarts, Quad anchorExtent) {
 
     /** How much of the projective transform the anchors could pin down. */
     public enum Fit {
@@ -37,6 +39,7 @@ public record CardFrame(CardSide side, Homography imageToCard, Homography cardTo
         Objects.requireNonNull(imageToCard, "imageToCard");
         Objects.requireNonNull(cardToImage, "cardToImage");
         Objects.requireNonNull(fit, "fit");
+        Objects.requireNonNull(anchorExtent, "anchorExtent");
         labelGlyphs = Map.copyOf(labelGlyphs);
         valueStarts = Map.copyOf(valueStarts);
     }

@@ -89,7 +89,7 @@ class HeuristicsTest {
 
     private static CardFrame frame(Homography cardToImage) {
         return new CardFrame(CardSide.FRONT, cardToImage.inverse(), cardToImage, CardFrame.Fit.AFFINE, 20, 1.0,
-                Map.of(), Map.of());
+                Map.of(), Map.of(), io.idcardstream.engine.geom.Quad.rectangle(0, 0, 856, 540));
     }
 
     private static RgbImage withDarkFrame(RgbImage image, int width) {
