@@ -37,6 +37,8 @@ public final class CardFieldExtractor {
      * Correct card text scores above 0.9 even on screen re-shoots (measured on the development images).
      */
     static final float MIN_LINE_CONFIDENCE = 0.5f;
+    /** Two readings of one symbol closer than this (template units; characters are ~30 apart) are one character. */
+    static final double SAME_PLACE = 12;
     /** Template rows below the first address row and above the ID number carry no label. */
     private static final double ADDRESS_SECOND_ROW_TOP = 318, ID_ROW_TOP = 425;
     private static final double UNLABELLED_ROW_VALUE_X = 157;
@@ -103,7 +105,8 @@ public final class CardFieldExtractor {
             }
         }
         Map<FieldName, FieldReading> readings = new EnumMap<>(FieldName.class);
-        byField.forEach((field, glyphs) -> readings.put(field, reading(field, glyphs, frame, imageWidth, imageHeight)));
+        byField.forEach((field, glyphs) -> readings.put(field,
+                reading(field, withoutDuplicates(glyphs), frame, imageWidth, imageHeight)));
         CardFields fields = CardFields.EMPTY;
         List<FieldCorrection> cleanups = new ArrayList<>();
         for (FieldReading reading : readings.values()) {
@@ -162,6 +165,32 @@ public final class CardFieldExtractor {
         float mean = (float) Math.max(0, Math.min(1, confidence / ordered.size()));
         return new FieldReading(field, raw.toString(), FieldFormats.format(field, raw.toString()),
                 ordered.stream().map(Placed::glyph).toList(), mean, polygon);
+    }
+
+    /**
+     * One reading of each printed character: when two overlapping boxes both read it (a stray one-character box
+     * over the start of a line), the same symbol appears twice at the same place; the surer one is kept.
+     */
+    private static List<Placed> withoutDuplicates(List<Placed> glyphs) {
+        List<Placed> kept = new ArrayList<>();
+        for (Placed p : glyphs) {
+            boolean duplicate = false;
+            for (int i = 0; i < kept.size(); i++) {
+                Placed other = kept.get(i);
+                if (other.glyph().line() != p.glyph().line() && other.glyph().symbol().equals(p.glyph().symbol())
+                        && other.card().distanceTo(p.card()) < SAME_PLACE) {
+                    duplicate = true;
+                    if (p.glyph().confidence() > other.glyph().confidence()) {
+                        kept.set(i, p);
+                    }
+                    break;
+                }
+            }
+            if (!duplicate) {
+                kept.add(p);
+            }
+        }
+        return kept;
     }
 
     /** Rows top to bottom (a new row where the vertical gap exceeds {@link #ROW_GAP}), each left to right. */
