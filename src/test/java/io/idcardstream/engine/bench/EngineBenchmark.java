@@ -1,0 +1,114 @@
+package io.idcardstream.engine.bench;
+
+import io.idcardstream.engine.labels.CardLabels;
+import io.idcardstream.engine.labels.LabelledImage;
+import io.idcardstream.ocr.CardSide;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The engine benchmark of issue 3: each engine reads every side of every image of the dev set and of a synthetic
+ * set, one call at a time after a warm-up, and the report gives load time, latency percentiles, CPU, peak RSS and
+ * exact matches per field. Run by {@code bench/engine-bench.sh}; single-threaded.
+ */
+@Command(name = "engine-bench", mixinStandardHelpOptions = true,
+        description = "Benchmark the local engine and Tesseract on labelled ID card images.")
+public final class EngineBenchmark implements Callable<Integer> {
+
+    /** Research note: waiting for >= 85% idle CPU before a run kept timings comparable on the shared box. */
+    private static final double QUIET_IDLE = 0.85;
+
+    @Option(names = "--dev", defaultValue = "../shared/datasets/idcards-dev",
+            description = "Folder of the dev set with its labels.json (default: ${DEFAULT-VALUE}).")
+    Path dev;
+
+    @Option(names = "--synthetic", required = true, description = "Folder of a generated set with its labels.json.")
+    Path synthetic;
+
+    @Option(names = "--engines", split = ",", defaultValue = "local,tesseract",
+            description = "Engines to run, in order (default: ${DEFAULT-VALUE}).")
+    List<String> engines;
+
+    @Option(names = "--warmup", defaultValue = "10",
+            description = "Untimed calls before measuring, so the JIT has compiled the hot paths (default: 10).")
+    int warmup;
+
+    @Option(names = "--tesseract-psm", defaultValue = "3", description = "Tesseract page segmentation mode.")
+    int tesseractPsm;
+
+    @Option(names = "--quiet-wait", defaultValue = "PT10M",
+            description = "Longest wait for the shared machine to be 85% idle before each engine (default: 10 min).")
+    Duration quietWait;
+
+    @Option(names = "--report", defaultValue = "target/bench/engine-bench.md", description = "Markdown output.")
+    Path report;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new EngineBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<LabelledImage> devImages = CardLabels.load(dev.resolve("labels.json"));
+        List<LabelledImage> syntheticImages = CardLabels.load(synthetic.resolve("labels.json"));
+        Map<String, List<LabelledImage>> sets = new LinkedHashMap<>();
+        sets.put("dev", devImages);
+        sets.put("synthetic", syntheticImages.stream().filter(LabelledImage::readable).toList());
+        List<LabelledImage> hard = syntheticImages.stream().filter(i -> !i.readable()).toList();
+        if (!hard.isEmpty()) {
+            sets.put("synthetic unreadable", hard);
+        }
+        BenchReport results = new BenchReport();
+        for (String name : engines) {
+            double idle = MachineLoad.awaitQuiet(QUIET_IDLE, quietWait);
+            double loadBefore = MachineLoad.loadAverage();
+            BenchEngines.Loaded loaded = BenchEngines.load(name, tesseractPsm);
+            try (BenchEngine engine = loaded.engine()) {
+                for (LabelledImage image : syntheticImages.subList(0, Math.min(warmup, syntheticImages.size()))) {
+                    engine.read(image, image.expected().keySet().iterator().next());
+                }
+                Map<String, SetResult> perSet = new LinkedHashMap<>();
+                for (Map.Entry<String, List<LabelledImage>> set : sets.entrySet()) {
+                    perSet.put(set.getKey(), run(engine, set.getValue()));
+                    System.err.println(engine.name() + ": " + set.getKey() + " done");
+                }
+                results.add(new BenchReport.EngineRun(engine.name(),
+                        loaded.loadNanos() / 1e6, loaded.loadNote(), ProcessMemory.peakRssKb(), perSet,
+                        String.format("idle %.0f%% at start, load average %.1f before and %.1f after", idle * 100,
+                                loadBefore, MachineLoad.loadAverage())));
+            }
+        }
+        String header = String.format("Run %s on %s.%nSets: dev = %d images (%s); synthetic = %d readable"
+                        + " images%s (%s).", LocalDate.now(), MachineInfo.describe(), devImages.size(), dev,
+                sets.get("synthetic").size(), hard.isEmpty() ? "" : " + " + hard.size() + " unreadable", synthetic);
+        String markdown = results.markdown(header);
+        Files.createDirectories(report.toAbsolutePath().getParent());
+        Files.writeString(report, markdown);
+        Path misses = report.resolveSibling("engine-bench-misses.tsv");
+        Files.writeString(misses, results.missesTsv());
+        System.err.println("misses per image: " + misses);
+        System.out.println(markdown);
+        return 0;
+    }
+
+    private static SetResult run(BenchEngine engine, List<LabelledImage> images) throws Exception {
+        SetResult result = new SetResult();
+        for (LabelledImage image : images) {
+            for (CardSide side : image.expected().keySet()) {
+                long start = System.nanoTime();
+                Reading reading = engine.read(image, side);
+                result.add(image, side, reading, System.nanoTime() - start);
+            }
+        }
+        return result;
+    }
+}
