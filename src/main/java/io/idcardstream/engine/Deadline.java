@@ -2,7 +2,7 @@ package io.idcardstream.engine;
 
 import io.idcardstream.ocr.ErrorCodes;
 import io.idcardstream.ocr.OcrException;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * When a call must be finished, checked between the pipeline's stages so a call whose caller has already been
@@ -12,34 +12,36 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Deadline {
     private final long deadlineNanos;
+    private final Duration budget;
 
-    private Deadline(long deadlineNanos) {
+    private Deadline(long deadlineNanos, Duration budget) {
         this.deadlineNanos = deadlineNanos;
+        this.budget = budget;
     }
 
-    /** A deadline {@code nanos} from now. */
-    public static Deadline in(long nanos) {
-        return new Deadline(System.nanoTime() + nanos);
+    /** A deadline {@code budget} from now. */
+    public static Deadline in(Duration budget) {
+        return new Deadline(System.nanoTime() + budget.toNanos(), budget);
     }
 
     /** No deadline (for the benchmark and command-line tools). */
     public static Deadline none() {
-        return new Deadline(Long.MAX_VALUE);
+        return new Deadline(Long.MAX_VALUE, null);
+    }
+
+    /** The message of a call that missed this deadline, the same wherever it is noticed. */
+    public String missedMessage() {
+        return "no result within " + (budget == null ? "∞" : budget.toMillis() + " ms");
     }
 
     public boolean passed() {
         return deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0;
     }
 
-    public long remaining(TimeUnit unit) {
-        return deadlineNanos == Long.MAX_VALUE ? Long.MAX_VALUE
-                : unit.convert(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
-    }
-
     /** @throws OcrException {@code ClientTimeout} once the deadline has passed */
     public void check() throws OcrException {
         if (passed()) {
-            throw new OcrException(ErrorCodes.CLIENT_TIMEOUT, "the recognition missed its deadline", null);
+            throw new OcrException(ErrorCodes.CLIENT_TIMEOUT, missedMessage(), null);
         }
     }
 }

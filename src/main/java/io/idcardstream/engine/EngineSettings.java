@@ -60,8 +60,4 @@ public record EngineSettings(int concurrency, int queueCapacity, Duration callDe
     public EngineSettings withQueueCapacity(int capacity) {
         return new EngineSettings(concurrency, capacity, callDeadline, maxImageBytes, maxPixels, intraOpThreads);
     }
-
-    public EngineSettings withLimits(long imageBytes, long pixels) {
-        return new EngineSettings(concurrency, queueCapacity, callDeadline, imageBytes, pixels, intraOpThreads);
-    }
 }

@@ -103,7 +103,7 @@ public final class LocalIdCardRecognizer implements IdCardRecognizer {
             return result;
         }
         long deadlineNanos = settings.callDeadline().toNanos();
-        Deadline deadline = Deadline.in(deadlineNanos);
+        Deadline deadline = Deadline.in(settings.callDeadline());
         pending.add(result);
         result.whenComplete((r, e) -> pending.remove(result));
         Runnable task = () -> run(request, requestId, deadline, result);
@@ -116,8 +116,8 @@ public final class LocalIdCardRecognizer implements IdCardRecognizer {
             return result;
         }
         ScheduledFuture<?> timer = deadlines.schedule(() -> {
-            if (result.completeExceptionally(new OcrException(ErrorCodes.CLIENT_TIMEOUT, "no result within "
-                    + settings.callDeadline().toMillis() + " ms", requestId))) {
+            if (result.completeExceptionally(new OcrException(ErrorCodes.CLIENT_TIMEOUT, deadline.missedMessage(),
+                    requestId))) {
                 submitted.cancel(false);
                 workers.purge();
             }

@@ -8,13 +8,13 @@ import io.idcardstream.engine.rec.CharacterDictionary;
 import io.idcardstream.engine.rec.RecognizerInput;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.LoggerFactory;
 
 /**
  * The loaded PP-OCR sessions (detector, recogniser, direction classifier) and the character dictionary: the only
@@ -212,12 +212,13 @@ public final class PpOcrModels implements AutoCloseable {
         closeQuietly(classifier);
     }
 
+    /** Closes a session; a failure to release native memory is logged, never thrown over the caller's outcome. */
     private static void closeQuietly(OrtSession session) {
         if (session != null) {
             try {
                 session.close();
             } catch (OrtException e) {
-                throw new UncheckedIOException(new IOException("cannot close an ONNX session", e));
+                LoggerFactory.getLogger(PpOcrModels.class).warn("closing an ONNX session failed", e);
             }
         }
     }

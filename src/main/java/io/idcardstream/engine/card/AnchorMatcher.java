@@ -19,8 +19,24 @@ final class AnchorMatcher {
     /** The phrase name of anchors on the ID number's digits. */
     static final String ID_NUMBER = "ID";
 
-    /** One matched anchor character: image position → template position, and which phrase it belongs to. */
-    record Anchor(Correspondence pair, String phrase) {}
+    /**
+     * One matched anchor character: image position → template position, which match it belongs to, and where
+     * that phrase's value starts (negative infinity for titles and the ID number's own digits).
+     *
+     * @param match the phrase and a number shared by the characters of one match
+     * @param index the character's place in its phrase; -1 for a label's tail characters, which are label text
+     *     without a template position (the pair's template point is then meaningless), and for ID digits
+     */
+    record Anchor(Correspondence pair, String match, double valueX, int index) {
+
+        boolean positional() {
+            return index >= 0 || phrase().equals(ID_NUMBER);
+        }
+
+        String phrase() {
+            return match.substring(0, match.indexOf('#'));
+        }
+    }
 
     static List<Anchor> match(List<GlyphLine> lines, CardSide side) {
         List<Anchor> anchors = new ArrayList<>();
@@ -58,11 +74,22 @@ final class AnchorMatcher {
         if (bestPhrase == null) {
             return 0;
         }
+        String match = bestPhrase.text() + "#" + anchors.size();
         for (int j = 0; j < bestRun; j++) {
             Point template = new Point(bestPhrase.x(bestStart + j), bestPhrase.y());
-            anchors.add(new Anchor(new Correspondence(glyphs.get(i + j).center(), template), bestPhrase.text()));
+            anchors.add(new Anchor(new Correspondence(glyphs.get(i + j).center(), template), match,
+                    bestPhrase.valueX(), bestStart + j));
         }
-        return bestRun;
+        int consumed = bestRun;
+        if (bestStart + bestRun == bestPhrase.length()) {
+            while (i + consumed < glyphs.size() && consumed - bestRun < bestPhrase.tail().length()
+                    && bestPhrase.tail().contains(glyphs.get(i + consumed).symbol())) {
+                Point center = glyphs.get(i + consumed).center();
+                anchors.add(new Anchor(new Correspondence(center, center), match, bestPhrase.valueX(), -1));
+                consumed++;
+            }
+        }
+        return consumed;
     }
 
     /** A run of exactly 18 ID characters (digits, X last) anchors each digit to its place on the number's row. */
@@ -76,7 +103,8 @@ final class AnchorMatcher {
             if (run == 18) {
                 for (int j = 0; j < 18; j++) {
                     Point template = new Point(CardTemplate.ID_FIRST_X + j * CardTemplate.ID_PITCH, CardTemplate.ID_Y);
-                    anchors.add(new Anchor(new Correspondence(glyphs.get(i + j).center(), template), ID_NUMBER));
+                    anchors.add(new Anchor(new Correspondence(glyphs.get(i + j).center(), template),
+                            ID_NUMBER + "#" + i, Double.NEGATIVE_INFINITY, -1));
                 }
             }
             i += Math.max(1, run);

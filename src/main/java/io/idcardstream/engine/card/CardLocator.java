@@ -10,8 +10,6 @@ import io.idcardstream.engine.text.GlyphLine;
 import io.idcardstream.ocr.CardSide;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -21,14 +19,26 @@ import java.util.function.Function;
  * fixed printed text of each side (labels, the card title, the ID number's digits) is matched to the
  * {@link CardTemplate}, and a transform from image to template is fitted through those anchors, discarding
  * anchors that disagree with the rest. The more the anchors spread over the card, the more of the perspective the
- * fit can model: one row gives a similarity, several rows an affine transform, enough rows and width a full
- * homography.
+ * fit can model: one row gives a similarity, several rows an affine transform, and a full homography when the
+ * photo's perspective is strong enough that an affine fit cannot follow the anchors.
  */
 public final class CardLocator {
     /** An anchor this far (template units, 0.1 mm) from where the fit puts it is taken to be a misread or a look-alike. */
     static final double OUTLIER_DISTANCE = 30;
     /** A fit whose anchors miss by more than this on average is rejected. */
     static final double MAX_RMS_ERROR = 25;
+    /**
+     * An affine fit this good (template units) is kept: specimens differ from the template by about this much, and
+     * a perspective fit would bend the card to follow those differences, swinging the far corners (where no anchor
+     * is: the portrait's side) by centimetres (both_02: 3.9 affine, 2.8 perspective, a corner 6 mm off).
+     */
+    static final double AFFINE_ENOUGH = 5;
+    /**
+     * A perspective fit replaces the affine one only when it cuts the anchors' error to this fraction or less.
+     * Keystoned synthetic photos go from 6–9 to about 5 (the template's own mismatch with the card) and are kept
+     * affine: there a homography swung the anchor-free top-right corner by up to 9 mm, an affine fit by about 2.
+     */
+    static final double PERSPECTIVE_GAIN = 0.6;
     /** Fewer anchors than this are a coincidence (one label pair, or a look-alike), not a card. */
     static final int MIN_ANCHORS = 4;
     /** A card smaller than this in the image (pixels wide) is not a card but a coincidence of anchors. */
@@ -40,51 +50,79 @@ public final class CardLocator {
     public static List<CardFrame> locate(List<GlyphLine> lines) {
         List<CardFrame> frames = new ArrayList<>();
         for (CardSide side : CardSide.values()) {
-            fit(side, AnchorMatcher.match(lines, side)).ifPresent(frames::add);
+            fit(side, AnchorMatcher.match(lines, side), lines).ifPresent(frames::add);
         }
         frames.sort(Comparator.comparingInt(CardFrame::anchors).reversed());
         return frames;
     }
 
-    static Optional<CardFrame> fit(CardSide side, List<Anchor> anchors) {
-        List<Correspondence> pairs = new ArrayList<>(anchors.stream().map(Anchor::pair).toList());
-        if (distinctImagePoints(pairs) < 2) {
+    static Optional<CardFrame> fit(CardSide side, List<Anchor> anchors, List<GlyphLine> lines) {
+        List<Correspondence> all = anchors.stream().filter(Anchor::positional).map(Anchor::pair).toList();
+        if (distinctImagePoints(all) < 2) {
             return Optional.empty();
         }
-        pairs = trim(pairs, Homography::fitSimilarity, 2);
-        if (distinctImagePoints(pairs) < 2) {
-            return Optional.empty();
+        // The most flexible model the anchors allow trims the outliers, so that real perspective is not mistaken
+        // for misplaced anchors; the simplest model that follows the survivors is then kept.
+        List<Correspondence> pairs = null;
+        Homography model = null;
+        Fit fit = null;
+        if (perspectiveCapable(all)) {
+            List<Correspondence> kept = trim(all, Homography::fit, 8);
+            if (perspectiveCapable(kept)) {
+                Homography perspective = Homography.fit(kept);
+                double affineError = rms(kept, Homography.fitAffine(kept));
+                if (affineError > AFFINE_ENOUGH && rms(kept, perspective) < PERSPECTIVE_GAIN * affineError
+                        && plausible(perspective.inverse())) {
+                    pairs = kept;
+                    model = perspective;
+                    fit = Fit.PERSPECTIVE;
+                }
+            }
         }
-        Homography model = Homography.fitSimilarity(pairs);
-        Fit fit = Fit.SIMILARITY;
-        if (spreadOverCard(pairs)) {
-            List<Correspondence> kept = trim(pairs, Homography::fitAffine, 3);
+        if (model == null && spreadOverCard(all)) {
+            List<Correspondence> kept = trim(all, Homography::fitAffine, 3);
             if (spreadOverCard(kept)) {
                 pairs = kept;
-                model = Homography.fitAffine(pairs);
+                model = Homography.fitAffine(kept);
                 fit = Fit.AFFINE;
             }
         }
-        if (fit == Fit.AFFINE && pairs.size() >= 8 && rows(pairs) >= 3 && spread(pairs, Point::x) >= 300) {
-            Homography perspective = Homography.fit(pairs);
-            if (rms(pairs, perspective) <= rms(pairs, model) && plausible(perspective.inverse())) {
-                model = perspective;
-                fit = Fit.PERSPECTIVE;
+        if (model == null) {
+            pairs = trim(all, Homography::fitSimilarity, 2);
+            if (distinctImagePoints(pairs) < 2) {
+                return Optional.empty();
             }
+            model = Homography.fitSimilarity(pairs);
+            fit = Fit.SIMILARITY;
         }
         double error = rms(pairs, model);
         Homography cardToImage = model.inverse();
         if (pairs.size() < MIN_ANCHORS || error > MAX_RMS_ERROR || !plausible(cardToImage)) {
             return Optional.empty();
         }
-        Set<Point> labels = new HashSet<>();
-        for (Anchor anchor : anchors) {
-            if (!anchor.phrase().equals(AnchorMatcher.ID_NUMBER) && pairs.contains(anchor.pair())) {
-                labels.add(anchor.pair().from());
-            }
-        }
-        return Optional.of(new CardFrame(side, model, cardToImage, fit, pairs.size(), error, labels));
+        LabelSightings labels = LabelSightings.find(side, anchors, lines, model);
+        return Optional.of(new CardFrame(side, model, cardToImage, fit, pairs.size(), error, labels.glyphs(),
+                labels.valueStarts(), extent(pairs)));
     }
+
+    /** The template rectangle the anchors span: inside it the frame interpolates, outside it extrapolates. */
+    private static Quad extent(List<Correspondence> pairs) {
+        double left = Double.POSITIVE_INFINITY, top = Double.POSITIVE_INFINITY;
+        double right = Double.NEGATIVE_INFINITY, bottom = Double.NEGATIVE_INFINITY;
+        for (Correspondence c : pairs) {
+            left = Math.min(left, c.to().x());
+            right = Math.max(right, c.to().x());
+            top = Math.min(top, c.to().y());
+            bottom = Math.max(bottom, c.to().y());
+        }
+        return Quad.rectangle(left, top, right, bottom);
+    }
+
+    /** Enough anchors, over enough rows and width, for the eight unknowns of a homography to be well determined. */
+    private static boolean perspectiveCapable(List<Correspondence> pairs) {
+        return pairs.size() >= 8 && spreadOverCard(pairs) && rows(pairs) >= 3 && spread(pairs, Point::x) >= 300;
+    }
+
 
     /**
      * Drops the anchors the model misplaces by more than {@link #OUTLIER_DISTANCE}, worst first and refitting after
@@ -114,7 +152,7 @@ public final class CardLocator {
         return pairs.size() >= 3 && spread(pairs, Point::x) >= 120 && spread(pairs, Point::y) >= 120;
     }
 
-    private static double residual(Correspondence c, Homography model) {
+    static double residual(Correspondence c, Homography model) {
         return model.apply(c.from()).distanceTo(c.to());
     }
 

@@ -35,19 +35,29 @@ public final class CardTemplate {
     /** The back's values (issuing authority, validity) start right of this. */
     public static final double BACK_VALUE_X = 325;
 
+    /**
+     * The nation's value starts right of the 民族 label: between the label's last character (centre 314) and the
+     * earliest value centre measured (341, on the Tencent demo card).
+     */
+    public static final double NATION_VALUE_X = 325;
+    /** The ID number's row: its digits start right of the 公民身份号码 label. */
+    public static final double ID_VALUE_X = 265;
+
+    private static final double TITLE = Double.NEGATIVE_INFINITY;
+
     static final List<AnchorPhrase> FRONT_ANCHORS = List.of(
-            new AnchorPhrase(CardSide.FRONT, "姓名", new double[] {80, 118}, 110, 2),
-            new AnchorPhrase(CardSide.FRONT, "性别", new double[] {78, 118}, 170, 2),
-            new AnchorPhrase(CardSide.FRONT, "民族", new double[] {265, 314}, 170, 2),
-            new AnchorPhrase(CardSide.FRONT, "出生", new double[] {80, 120}, 232, 2),
-            new AnchorPhrase(CardSide.FRONT, "住址", new double[] {78, 120}, 298, 2),
-            new AnchorPhrase(CardSide.FRONT, "公民身份", new double[] {80, 106, 135, 163}, ID_Y, 4));
+            new AnchorPhrase(CardSide.FRONT, "姓名", new double[] {80, 118}, 110, FRONT_VALUE_X, "", 2),
+            new AnchorPhrase(CardSide.FRONT, "性别", new double[] {78, 118}, 170, FRONT_VALUE_X, "", 2),
+            new AnchorPhrase(CardSide.FRONT, "民族", new double[] {265, 314}, 170, NATION_VALUE_X, "", 2),
+            new AnchorPhrase(CardSide.FRONT, "出生", new double[] {80, 120}, 232, FRONT_VALUE_X, "", 2),
+            new AnchorPhrase(CardSide.FRONT, "住址", new double[] {78, 120}, 298, FRONT_VALUE_X, "", 2),
+            new AnchorPhrase(CardSide.FRONT, "公民身份", new double[] {80, 106, 135, 163}, ID_Y, ID_VALUE_X, "证号码", 4));
 
     static final List<AnchorPhrase> BACK_ANCHORS = List.of(
-            AnchorPhrase.spaced(CardSide.BACK, "中华人民共和国", 316, 67, 90, 3),
-            AnchorPhrase.spaced(CardSide.BACK, "居民身份证", 294, 113, 189, 4),
-            new AnchorPhrase(CardSide.BACK, "签发机关", new double[] {218, 248, 278, 304}, 403, 3),
-            new AnchorPhrase(CardSide.BACK, "有效期限", new double[] {217, 248, 276, 304}, 470, 3));
+            AnchorPhrase.spaced(CardSide.BACK, "中华人民共和国", 316, 67, 90, TITLE, 3),
+            AnchorPhrase.spaced(CardSide.BACK, "居民身份证", 294, 113, 189, TITLE, 5),
+            new AnchorPhrase(CardSide.BACK, "签发机关", new double[] {218, 248, 278, 304}, 403, BACK_VALUE_X, "", 3),
+            new AnchorPhrase(CardSide.BACK, "有效期限", new double[] {217, 248, 276, 304}, 470, BACK_VALUE_X, "", 3));
 
     static List<AnchorPhrase> anchors(CardSide side) {
         return side == CardSide.FRONT ? FRONT_ANCHORS : BACK_ANCHORS;

@@ -10,6 +10,7 @@ import io.idcardstream.engine.text.GlyphLine;
 import io.idcardstream.engine.text.TextLine;
 import io.idcardstream.ocr.CardFields;
 import io.idcardstream.ocr.CardSide;
+import io.idcardstream.ocr.FieldCorrection;
 import io.idcardstream.ocr.FieldEvidence;
 import io.idcardstream.ocr.FieldName;
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ public final class CardFieldExtractor {
      * Correct card text scores above 0.9 even on screen re-shoots (measured on the development images).
      */
     static final float MIN_LINE_CONFIDENCE = 0.5f;
+    /** Two readings of one symbol closer than this (template units; characters are ~30 apart) are one character. */
+    static final double SAME_PLACE = 12;
     /** Template rows below the first address row and above the ID number carry no label. */
     private static final double ADDRESS_SECOND_ROW_TOP = 318, ID_ROW_TOP = 425;
     private static final double UNLABELLED_ROW_VALUE_X = 157;
@@ -74,18 +77,27 @@ public final class CardFieldExtractor {
     public static ExtractedCard extract(List<GlyphLine> lines, CardFrame frame, int imageWidth, int imageHeight) {
         Map<FieldName, List<Placed>> byField = new EnumMap<>(FieldName.class);
         for (GlyphLine line : lines) {
-            List<Placed> placed = new ArrayList<>();
-            for (Glyph glyph : line.glyphs()) {
-                placed.add(new Placed(glyph, frame.toCard(glyph.center())));
-            }
-            placed.removeIf(p -> frame.labelGlyphs().contains(p.glyph().center()) || !onCard(p.card())
-                    || p.glyph().symbol().isBlank() || isStamp(p, frame.side()));
             if (line.confidence() < MIN_LINE_CONFIDENCE) {
                 continue;
             }
+            List<Placed> placed = new ArrayList<>();
+            double valueStart = Double.NEGATIVE_INFINITY;
+            for (Glyph glyph : line.glyphs()) {
+                String label = frame.labelGlyphs().get(glyph.center());
+                if (label != null) {
+                    valueStart = frame.valueStarts().get(label);
+                    continue;
+                }
+                Point card = frame.toCard(glyph.center());
+                // What follows a label in its line is that label's value, however the backend spaced it.
+                Point region = new Point(Math.max(card.x(), valueStart), card.y());
+                placed.add(new Placed(glyph, card, region));
+            }
+            placed.removeIf(p -> !onCard(p.card()) || p.glyph().symbol().isBlank());
+            removeStamp(placed, frame.side());
             for (Placed p : placed) {
                 for (FieldRegion region : FieldRegion.of(frame.side())) {
-                    if (region.contains(p.card())) {
+                    if (region.contains(p.region(), frame.valueStarts())) {
                         byField.computeIfAbsent(region.field(), f -> new ArrayList<>()).add(p);
                         break;
                     }
@@ -93,24 +105,37 @@ public final class CardFieldExtractor {
             }
         }
         Map<FieldName, FieldReading> readings = new EnumMap<>(FieldName.class);
-        byField.forEach((field, glyphs) -> readings.put(field, reading(field, glyphs, frame, imageWidth, imageHeight)));
+        byField.forEach((field, glyphs) -> readings.put(field,
+                reading(field, withoutDuplicates(glyphs), frame, imageWidth, imageHeight)));
         CardFields fields = CardFields.EMPTY;
+        List<FieldCorrection> cleanups = new ArrayList<>();
         for (FieldReading reading : readings.values()) {
             fields = fields.with(reading.field(), reading.value());
+            if (FieldFormats.specksDropped(reading.field(), reading.raw())) {
+                cleanups.add(new FieldCorrection(reading.field(), reading.raw().replaceAll("\\s+", ""),
+                        reading.value(), "PUNCTUATION_SPECKS_DROPPED"));
+            }
         }
-        return new ExtractedCard(frame.side(), fields, readings, frame);
+        return new ExtractedCard(frame.side(), fields, readings, frame, cleanups);
     }
 
-    private record Placed(Glyph glyph, Point card) {}
+    /**
+     * A glyph on the template: where it is ({@code card}) and where it counts for the field regions
+     * ({@code region}: moved right of the value start of a label that precedes it in its line).
+     */
+    private record Placed(Glyph glyph, Point card, Point region) {}
 
     /**
      * On the front's rows below the address's first line no label is printed, yet the specimen stamp "样证" sits
      * there, reaching into the value column's edge; address lines there start at least ~0.7 mm further right
-     * (measured on the development cards). Characters left of that belong to the stamp.
+     * (measured on the development cards). Characters left of that are the stamp's. (The engine also drops red
+     * characters before extraction; this rule is what a backend without colour gets.)
      */
-    private static boolean isStamp(Placed p, CardSide side) {
-        return side == CardSide.FRONT && p.card().y() > ADDRESS_SECOND_ROW_TOP && p.card().y() < ID_ROW_TOP
-                && p.card().x() < UNLABELLED_ROW_VALUE_X;
+    private static void removeStamp(List<Placed> line, CardSide side) {
+        if (side == CardSide.FRONT) {
+            line.removeIf(p -> p.card().y() > ADDRESS_SECOND_ROW_TOP && p.card().y() < ID_ROW_TOP
+                    && p.card().x() < UNLABELLED_ROW_VALUE_X);
+        }
     }
 
     private static boolean onCard(Point p) {
@@ -140,6 +165,32 @@ public final class CardFieldExtractor {
         float mean = (float) Math.max(0, Math.min(1, confidence / ordered.size()));
         return new FieldReading(field, raw.toString(), FieldFormats.format(field, raw.toString()),
                 ordered.stream().map(Placed::glyph).toList(), mean, polygon);
+    }
+
+    /**
+     * One reading of each printed character: when two overlapping boxes both read it (a stray one-character box
+     * over the start of a line), the same symbol appears twice at the same place; the surer one is kept.
+     */
+    private static List<Placed> withoutDuplicates(List<Placed> glyphs) {
+        List<Placed> kept = new ArrayList<>();
+        for (Placed p : glyphs) {
+            boolean duplicate = false;
+            for (int i = 0; i < kept.size(); i++) {
+                Placed other = kept.get(i);
+                if (other.glyph().line() != p.glyph().line() && other.glyph().symbol().equals(p.glyph().symbol())
+                        && other.card().distanceTo(p.card()) < SAME_PLACE) {
+                    duplicate = true;
+                    if (p.glyph().confidence() > other.glyph().confidence()) {
+                        kept.set(i, p);
+                    }
+                    break;
+                }
+            }
+            if (!duplicate) {
+                kept.add(p);
+            }
+        }
+        return kept;
     }
 
     /** Rows top to bottom (a new row where the vertical gap exceeds {@link #ROW_GAP}), each left to right. */

@@ -3,6 +3,7 @@ package io.idcardstream.engine.fields;
 import io.idcardstream.engine.card.CardFrame;
 import io.idcardstream.ocr.CardFields;
 import io.idcardstream.ocr.CardSide;
+import io.idcardstream.ocr.FieldCorrection;
 import io.idcardstream.ocr.FieldEvidence;
 import io.idcardstream.ocr.FieldName;
 import java.util.List;
@@ -15,14 +16,17 @@ import java.util.Optional;
  * @param side the side the fields belong to; null when no card was found
  * @param frame the card's place in the image; null when no card was found
  * @param readings the fields that were found, by name (fields with nothing read are absent)
+ * @param cleanups fields from which punctuation specks were dropped: what was read, and what is returned
  */
-public record ExtractedCard(CardSide side, CardFields fields, Map<FieldName, FieldReading> readings, CardFrame frame) {
+public record ExtractedCard(CardSide side, CardFields fields, Map<FieldName, FieldReading> readings, CardFrame frame,
+        List<FieldCorrection> cleanups) {
 
     /** Nothing found. */
-    public static final ExtractedCard NONE = new ExtractedCard(null, CardFields.EMPTY, Map.of(), null);
+    public static final ExtractedCard NONE = new ExtractedCard(null, CardFields.EMPTY, Map.of(), null, List.of());
 
     public ExtractedCard {
         readings = Map.copyOf(readings);
+        cleanups = List.copyOf(cleanups);
     }
 
     public boolean found() {

@@ -10,6 +10,10 @@ import java.util.regex.Pattern;
  * {@code 2010.07.21-2020.07.21} or {@code …-长期}, Sex {@code 男}/{@code 女}, the ID number's check character in
  * upper case. Text that does not fit a field's format is returned as read (minus spaces), so a misread stays
  * visible instead of being guessed away.
+ *
+ * <p>One thing is removed: punctuation a field cannot contain ({@link #withoutSpecks}), which is what specks of
+ * toner and guilloche become when read ("·350203…", "…20号."). {@link #specksDropped} says when that happened, so
+ * the change is reported, never silent.
  */
 final class FieldFormats {
     /** The numbers of a birth line even when the 年/月/日 between them were misread. */
@@ -18,7 +22,7 @@ final class FieldFormats {
     private FieldFormats() {}
 
     static String format(FieldName field, String raw) {
-        String text = raw.replaceAll("\\s+", "");
+        String text = withoutSpecks(field, raw.replaceAll("\\s+", ""));
         return switch (field) {
             case SEX -> text.contains("男") && !text.contains("女") ? "男"
                     : text.contains("女") && !text.contains("男") ? "女" : text;
@@ -26,6 +30,49 @@ final class FieldFormats {
             case ID_NUM -> idNumber(text);
             case VALID_DATE -> CardDates.parseValidity(text).map(CardDates.ValidityPeriod::format).orElse(text);
             default -> text;
+        };
+    }
+
+    /** Whether {@link #format} dropped punctuation that the field cannot contain. */
+    static boolean specksDropped(FieldName field, String raw) {
+        String text = raw.replaceAll("\\s+", "");
+        return !withoutSpecks(field, text).equals(text);
+    }
+
+    /**
+     * The text without the punctuation the field cannot hold. Kept: the middle dot inside transliterated names
+     * (阿依古丽·买买提, never at either end), the dots and dashes of the validity period and of a birth date read
+     * with stops, and in addresses hyphens, brackets and {@code #} (as in 3#楼).
+     */
+    static String withoutSpecks(FieldName field, String text) {
+        StringBuilder kept = new StringBuilder();
+        int[] symbols = text.codePoints().toArray();
+        for (int i = 0; i < symbols.length; i++) {
+            int c = symbols[i];
+            if (!isPunctuation(c) || allowed(field, c, i == 0 || i == symbols.length - 1)) {
+                kept.appendCodePoint(c);
+            }
+        }
+        return kept.toString();
+    }
+
+    private static boolean allowed(FieldName field, int c, boolean atAnEnd) {
+        return switch (field) {
+            case NAME -> (c == '·' || c == '•') && !atAnEnd;
+            case BIRTH -> c == '.' && !atAnEnd;
+            case VALID_DATE -> (c == '.' || c == '-' || c == '－' || c == '—' || c == '–' || c == '~' || c == '～')
+                    && !atAnEnd;
+            case ADDRESS -> "-－—#()（）".indexOf(c) >= 0;
+            default -> false;
+        };
+    }
+
+    private static boolean isPunctuation(int c) {
+        return switch (Character.getType(c)) {
+            case Character.OTHER_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+                    Character.END_PUNCTUATION, Character.CONNECTOR_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION,
+                    Character.FINAL_QUOTE_PUNCTUATION -> true;
+            default -> false;
         };
     }
 

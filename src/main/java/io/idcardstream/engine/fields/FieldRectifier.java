@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * IDCardOCR's {@code EnableRecognitionRectify}: makes the ID number, birth date and sex agree, and says so. Every
- * change is returned as a {@link FieldCorrection} naming what was read; nothing is changed silently.
+ * change is returned as a {@link FieldCorrection} naming what was read, after the extraction's own clean-ups
+ * ({@link ExtractedCard#cleanups()}); nothing is changed silently.
  *
  * <ul>
  *   <li>When the ID number's check character is right, the number is trusted: a birth date or sex that disagrees
@@ -46,7 +47,7 @@ public final class FieldRectifier {
 
     public static Rectified rectify(ExtractedCard card) {
         CardFields fields = card.fields();
-        List<FieldCorrection> corrections = new ArrayList<>();
+        List<FieldCorrection> corrections = new ArrayList<>(card.cleanups());
         if (fields.idNum().isEmpty()) {
             return new Rectified(fields, corrections);
         }

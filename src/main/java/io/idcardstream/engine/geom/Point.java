@@ -3,10 +3,6 @@ package io.idcardstream.engine.geom;
 /** A point in some pixel frame (image, detector input, or card template). */
 public record Point(double x, double y) {
 
-    public Point plus(double dx, double dy) {
-        return new Point(x + dx, y + dy);
-    }
-
     public double distanceTo(Point other) {
         return Math.hypot(other.x - x, other.y - y);
     }

@@ -41,11 +41,6 @@ public record Quad(Point topLeft, Point topRight, Point bottomRight, Point botto
         return List.of(topLeft, topRight, bottomRight, bottomLeft);
     }
 
-    public Point center() {
-        return new Point((topLeft.x() + topRight.x() + bottomRight.x() + bottomLeft.x()) / 4,
-                (topLeft.y() + topRight.y() + bottomRight.y() + bottomLeft.y()) / 4);
-    }
-
     /** Mean length of the top and bottom edges: the extent along the reading direction. */
     public double width() {
         return (topLeft.distanceTo(topRight) + bottomLeft.distanceTo(bottomRight)) / 2;
@@ -56,63 +51,8 @@ public record Quad(Point topLeft, Point topRight, Point bottomRight, Point botto
         return (topLeft.distanceTo(bottomLeft) + topRight.distanceTo(bottomRight)) / 2;
     }
 
-    /** Direction of the reading axis (top-left to top-right, bottom edge included), in radians, image y down. */
-    public double angle() {
-        double dx = (topRight.x() - topLeft.x()) + (bottomRight.x() - bottomLeft.x());
-        double dy = (topRight.y() - topLeft.y()) + (bottomRight.y() - bottomLeft.y());
-        return Math.atan2(dy, dx);
-    }
-
-    /**
-     * The same four points with corner {@code index} (0 = tl, 1 = tr, 2 = br, 3 = bl) as the new top-left and the
-     * order kept clockwise: how a box's corners are renamed when its content turns out to be rotated.
-     */
-    public Quad startingAt(int index) {
-        List<Point> c = corners();
-        int shift = Math.floorMod(index, 4);
-        return new Quad(c.get(shift), c.get((shift + 1) % 4), c.get((shift + 2) % 4), c.get((shift + 3) % 4));
-    }
-
     /** Every corner mapped through {@code h}. */
     public Quad map(Homography h) {
         return new Quad(h.apply(topLeft), h.apply(topRight), h.apply(bottomRight), h.apply(bottomLeft));
-    }
-
-    /** Every corner scaled about the origin. */
-    public Quad scale(double sx, double sy) {
-        return new Quad(new Point(topLeft.x() * sx, topLeft.y() * sy), new Point(topRight.x() * sx, topRight.y() * sy),
-                new Point(bottomRight.x() * sx, bottomRight.y() * sy), new Point(bottomLeft.x() * sx, bottomLeft.y() * sy));
-    }
-
-    /** Area by the shoelace formula (positive for either winding). */
-    public double area() {
-        List<Point> c = corners();
-        double sum = 0;
-        for (int i = 0; i < 4; i++) {
-            Point a = c.get(i);
-            Point b = c.get((i + 1) % 4);
-            sum += a.x() * b.y() - b.x() * a.y();
-        }
-        return Math.abs(sum) / 2;
-    }
-
-    /** Whether {@code p} lies inside (or on) this convex quad. */
-    public boolean contains(Point p) {
-        List<Point> c = corners();
-        int sign = 0;
-        for (int i = 0; i < 4; i++) {
-            Point a = c.get(i);
-            Point b = c.get((i + 1) % 4);
-            double cross = (b.x() - a.x()) * (p.y() - a.y()) - (b.y() - a.y()) * (p.x() - a.x());
-            if (cross != 0) {
-                int s = cross > 0 ? 1 : -1;
-                if (sign == 0) {
-                    sign = s;
-                } else if (s != sign) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 }

@@ -1,7 +1,6 @@
 package io.idcardstream.engine.image;
 
 import io.idcardstream.engine.geom.Homography;
-import io.idcardstream.engine.geom.Point;
 import io.idcardstream.engine.geom.Quad;
 
 /** Pure pixel operations on {@link RgbImage}: turns, flips, resizing and projective warps. */
@@ -166,11 +165,6 @@ public final class ImageOps {
         // size - 0.5) are what map onto the quad's corners.
         Quad target = Quad.rectangle(-0.5, -0.5, width - 0.5, height - 0.5);
         return warp(src, Homography.quadToQuad(target, quad), width, height, 0xFFFFFF);
-    }
-
-    /** The pixel at {@code p}, bilinear. */
-    public static int sample(RgbImage src, Point p, int outside) {
-        return sample(src.pixels(), src.width(), src.height(), p.x(), p.y(), outside);
     }
 
     private static int sample(int[] s, int sw, int sh, double u, double v, int outside) {

@@ -1,32 +1,14 @@
 package io.idcardstream.engine.image;
 
-/** A clockwise rotation by a multiple of 90°. */
+/** A clockwise rotation by a multiple of 90°, in order: none, 90°, 180°, 270°. */
 public enum QuarterTurn {
-    NONE(0),
-    CLOCKWISE_90(1),
-    HALF(2),
-    CLOCKWISE_270(3);
+    NONE,
+    CLOCKWISE_90,
+    HALF,
+    CLOCKWISE_270;
 
-    private final int quarters;
-
-    QuarterTurn(int quarters) {
-        this.quarters = quarters;
-    }
-
-    public int quarters() {
-        return quarters;
-    }
-
-    public int degrees() {
-        return quarters * 90;
-    }
-
+    /** The turn by {@code quarters} × 90° clockwise (any integer; negative turns count anticlockwise). */
     public static QuarterTurn ofQuarters(int quarters) {
         return values()[Math.floorMod(quarters, 4)];
-    }
-
-    /** The turn that undoes this one. */
-    public QuarterTurn inverse() {
-        return ofQuarters(-quarters);
     }
 }

@@ -50,12 +50,6 @@ public record GlyphLine(int index, Quad box, float confidence, List<Glyph> glyph
         return top.towards(bottom, 0.5);
     }
 
-    public String text() {
-        StringBuilder s = new StringBuilder();
-        glyphs.forEach(g -> s.append(g.symbol()));
-        return s.toString();
-    }
-
     /** Never prints the text: it is personal data. */
     @Override
     public String toString() {

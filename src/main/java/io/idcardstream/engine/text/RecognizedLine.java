@@ -25,11 +25,6 @@ public record RecognizedLine(Quad box, DecodedText decoded) {
         return GlyphLine.along(box, decoded.charCenters()[index]);
     }
 
-    /** The backend-neutral form the field extractor reads. */
-    public TextLine toTextLine() {
-        return new TextLine(decoded.text(), Math.max(0f, Math.min(1f, decoded.confidence())), box.toArray());
-    }
-
     /** Never prints the text: it is personal data. */
     @Override
     public String toString() {

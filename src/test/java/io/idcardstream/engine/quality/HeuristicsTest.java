@@ -1,0 +1,114 @@
+package io.idcardstream.engine.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.idcardstream.engine.card.CardFrame;
+import io.idcardstream.engine.geom.Homography;
+import io.idcardstream.engine.geom.Quad;
+import io.idcardstream.engine.image.RgbImage;
+import io.idcardstream.ocr.CardSide;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HeuristicsTest {
+
+    @Test
+    void shouldTakeAColourlessCardForABlackAndWhiteCopy() {
+        // Given a grey card and a pale blue one
+        RgbImage grey = RgbImage.filled(100, 60, 0x9A9A9A);
+        RgbImage blue = RgbImage.filled(100, 60, 0xB4C8E6);
+        // Then only the grey one looks copied
+        assertThat(CopyHeuristic.looksBlackAndWhite(grey)).isTrue();
+        assertThat(CopyHeuristic.looksBlackAndWhite(blue)).isFalse();
+        assertThat(CopyHeuristic.meanChroma(blue)).isEqualTo(0xE6 - 0xB4);
+    }
+
+    @Test
+    void shouldSeeAScreenBezelFramingTheCard() {
+        // Given a light screen with a dark bezel all round, the card in the middle; and the same without bezel
+        RgbImage screen = RgbImage.filled(1000, 800, 0xDDDDDD);
+        RgbImage bezel = withDarkFrame(screen, 100);
+        Quad card = Quad.rectangle(300, 250, 700, 500);
+        // Then only the bezel makes it a re-shoot
+        assertThat(ReshootHeuristic.looksReshot(bezel, card)).isTrue();
+        assertThat(ReshootHeuristic.looksReshot(screen, card)).isFalse();
+        // And a card running into the dark edge is not framed by it
+        assertThat(ReshootHeuristic.looksReshot(bezel, Quad.rectangle(10, 250, 700, 500))).isFalse();
+    }
+
+    @Test
+    void shouldMeasureHowMuchOfTheCardEdgeIsMissing() {
+        // Given a light card filling an image of the template's size exactly (one pixel per template unit)
+        RgbImage image = RgbImage.filled(856, 540, 0xE0E0E0);
+        CardFrame whole = frame(Homography.identity());
+        // When the bottom 20 pixels are covered by a black bar
+        RgbImage barred = cover(image, 520);
+        // Then the complete card scores 0 and the barred one 100 (a whole edge is about a third of the band)
+        assertThat(BorderCheck.codeValue(image, whole)).isZero();
+        assertThat(BorderCheck.codeValue(barred, whole)).isEqualTo(100);
+        // And a card whose left quarter lies outside the image is incomplete too
+        CardFrame shifted = frame(Homography.scaleThenTranslate(1, 1, -214, 0));
+        assertThat(BorderCheck.codeValue(image, shifted)).isGreaterThan(BorderCheck.WARN_ABOVE);
+    }
+
+    @Test
+    void shouldTellRedStampCharactersFromBlackAndBlueText() {
+        // Given a light card with a red stroke, a black stroke, a blue stroke, and a black stroke crossed by a red one
+        RgbImage card = RgbImage.filled(400, 100, 0xF0F0F0);
+        stroke(card, 40, 0xD02020);
+        stroke(card, 140, 0x202020);
+        stroke(card, 240, 0x3070C0);
+        stroke(card, 340, 0x202020);
+        for (int y = 47; y < 53; y++) {
+            for (int x = 330; x < 350; x++) {
+                card.pixels()[y * 400 + x] = 0xD02020;
+            }
+        }
+        // Then only the red stroke is red ink
+        assertThat(RedInk.isRed(card, new io.idcardstream.engine.geom.Point(40, 50), 40)).isTrue();
+        assertThat(RedInk.isRed(card, new io.idcardstream.engine.geom.Point(140, 50), 40)).isFalse();
+        assertThat(RedInk.isRed(card, new io.idcardstream.engine.geom.Point(240, 50), 40)).isFalse();
+        assertThat(RedInk.isRed(card, new io.idcardstream.engine.geom.Point(340, 50), 40)).isFalse();
+    }
+
+    /** A 6-pixel-wide vertical stroke of one colour, 40 pixels high, centred at x. */
+    private static void stroke(RgbImage image, int x, int rgb) {
+        for (int y = 30; y < 70; y++) {
+            for (int dx = -3; dx < 3; dx++) {
+                image.pixels()[y * image.width() + x + dx] = rgb;
+            }
+        }
+    }
+
+    @Test
+    void shouldScoreQualityBySharpnessAndConfidence() {
+        assertThat(QualityScore.of(0.4, 0.99)).isEqualTo(99);
+        assertThat(QualityScore.of(0.125, 0.9)).isEqualTo(45);
+        assertThat(QualityScore.of(0.0, 1.0)).isZero();
+    }
+
+    private static CardFrame frame(Homography cardToImage) {
+        return new CardFrame(CardSide.FRONT, cardToImage.inverse(), cardToImage, CardFrame.Fit.AFFINE, 20, 1.0,
+                Map.of(), Map.of(), io.idcardstream.engine.geom.Quad.rectangle(0, 0, 856, 540));
+    }
+
+    private static RgbImage withDarkFrame(RgbImage image, int width) {
+        int[] p = image.pixels().clone();
+        for (int y = 0; y < image.height(); y++) {
+            for (int x = 0; x < image.width(); x++) {
+                if (x < width || y < width || x >= image.width() - width || y >= image.height() - width) {
+                    p[y * image.width() + x] = 0x101010;
+                }
+            }
+        }
+        return new RgbImage(image.width(), image.height(), p);
+    }
+
+    private static RgbImage cover(RgbImage image, int fromY) {
+        int[] p = image.pixels().clone();
+        for (int i = fromY * image.width(); i < p.length; i++) {
+            p[i] = 0;
+        }
+        return new RgbImage(image.width(), image.height(), p);
+    }
+}
