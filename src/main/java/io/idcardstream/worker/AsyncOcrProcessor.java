@@ -289,6 +289,9 @@ final class AsyncOcrProcessor implements Processor<String, IdCardOcrRequested, S
         pendingStore.delete(request.seq());
         pending.remove(request.seq());
         metrics.pendingChanged(-1);
+        // Under exactly-once the outcome is visible at the next commit: ask for one now rather than at the
+        // next commit.interval.ms (outcomes finished together still share one transaction).
+        context.commit();
         callsByRequestId.remove(request.state.getRequestId(), request.seq());
         ArrayDeque<Long> queue = keyQueues.get(request.state.getKey());
         queue.pollFirst();

@@ -180,12 +180,16 @@ public final class ThroughputBenchmark {
         String failed = prefix + ".failed";
         createTopics(List.of(requests, recognized, failed, prefix + ".dlq"));
         List<WorkerProcess> workers = new ArrayList<>();
+        List<Integer> opsPorts = new ArrayList<>();
         try {
             for (int i = 0; i < scenario.instances(); i++) {
-                workers.add(WorkerProcess.start(jar, workerSettings(scenario, prefix, i),
+                int opsPort = freePort();
+                opsPorts.add(opsPort);
+                workers.add(WorkerProcess.start(jar, workerSettings(scenario, prefix, i, opsPort),
                         workDir.resolve(prefix + "-worker-" + i + ".log")));
             }
             awaitGroup(prefix, scenario.instances(), workers);
+            awaitReady(opsPorts, workers);
             Map<String, Double> before = serverAnswers();
             recognizer.drainLatencies();
             Instant start = Instant.now();
@@ -219,7 +223,36 @@ public final class ThroughputBenchmark {
         }
     }
 
-    private Map<String, String> workerSettings(Scenario scenario, String prefix, int instance) {
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Waits until every worker reports ready (Kafka Streams RUNNING: tasks assigned and initialised). */
+    private void awaitReady(List<Integer> opsPorts, List<WorkerProcess> workers) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(180);
+        for (int port : opsPorts) {
+            while (true) {
+                int status;
+                try {
+                    status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                } catch (IOException e) {
+                    status = -1;
+                }
+                if (status == 200) {
+                    break;
+                }
+                if (Instant.now().isAfter(deadline) || workers.stream().anyMatch(w -> !w.alive())) {
+                    throw new IllegalStateException("A worker did not become ready; see " + workDir);
+                }
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+        }
+    }
+
+    private Map<String, String> workerSettings(Scenario scenario, String prefix, int instance, int opsPort) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("bootstrap.servers", bootstrap);
         settings.put("application.id", prefix);
@@ -237,7 +270,7 @@ public final class ThroughputBenchmark {
         settings.put("tencent.protocol", "http");
         settings.put("tencent.secret.id", SECRET_ID);
         settings.put("tencent.secret.key", SECRET_KEY);
-        settings.put("ops.port", "-1");
+        settings.put("ops.port", String.valueOf(opsPort));
         settings.putAll(extraWorkerSettings);
         return settings;
     }
