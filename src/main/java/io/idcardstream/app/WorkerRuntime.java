@@ -126,9 +126,15 @@ final class WorkerRuntime implements AutoCloseable {
         } else {
             topology = IdCardTopology.blocking(settings, topics, recognizer, clock, metrics);
         }
-        log.info("Worker ({} processing): {} input partitions share {} OCR requests/s; provider {}",
-                async ? "async" : "blocking", settings.inputPartitions(), settings.quotaPerSecond(),
-                recognizer.description().provider());
+        if (recognizer.description().provider().equals("local")) {
+            log.info("Worker ({} processing): {} input partitions, local engine, {} recognitions at once",
+                    async ? "async" : "blocking", settings.inputPartitions(),
+                    config.getInt(IdCardStreamConfig.ENGINE_CONCURRENCY_CONFIG));
+        } else {
+            log.info("Worker ({} processing): {} input partitions share {} OCR requests/s; provider {} at {}",
+                    async ? "async" : "blocking", settings.inputPartitions(), settings.quotaPerSecond(),
+                    recognizer.description().provider(), recognizer.description().endpoint());
+        }
         KafkaStreams streams = new KafkaStreams(topology, WorkerStreamsConfig.from(config));
         new KafkaStreamsMetrics(streams).bindTo(meters);
         WorkerRuntime runtime = new WorkerRuntime(streams, dispatcher);
