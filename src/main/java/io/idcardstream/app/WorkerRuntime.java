@@ -185,9 +185,16 @@ final class WorkerRuntime implements AutoCloseable {
         return new OpsEndpoint.Status(alive, state.name());
     }
 
-    /** Readiness: processing (RUNNING); a rebalance or a restore is not ready. */
+    /**
+     * Readiness: processing (RUNNING); a rebalance or a restore is not ready, and neither is an instance whose OCR
+     * calls are paused by account-wide errors (health degraded until the account is fixed; liveness stays up,
+     * since a restart would not help).
+     */
     OpsEndpoint.Status readiness() {
         KafkaStreams.State state = streams.state();
+        if (dispatcher != null && dispatcher.paused()) {
+            return new OpsEndpoint.Status(false, state.name() + ", OCR calls paused after account-wide errors");
+        }
         return new OpsEndpoint.Status(state == KafkaStreams.State.RUNNING, state.name());
     }
 

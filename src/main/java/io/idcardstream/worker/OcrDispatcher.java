@@ -297,7 +297,8 @@ public final class OcrDispatcher implements AutoCloseable {
         }
     }
 
-    boolean paused() {
+    /** True while account-wide errors (credentials, billing) stop all calls. */
+    public boolean paused() {
         lock.lock();
         try {
             return nanoClock.getAsLong() < pausedUntilNanos;
