@@ -39,7 +39,7 @@ final class Recognizers {
                 Duration.ofMillis(config.getInt(IdCardStreamConfig.OCR_CALL_TIMEOUT_MS_CONFIG)),
                 EngineSettings.API_RAW_LIMIT,
                 config.getLong(IdCardStreamConfig.ENGINE_MAX_IMAGE_PIXELS_CONFIG),
-                config.getInt(IdCardStreamConfig.ENGINE_INTRA_OP_THREADS_CONFIG));
+                config.getInt(IdCardStreamConfig.ENGINE_THREADS_PER_RECOGNITION_CONFIG));
     }
 
     static TencentSettings tencentSettings(IdCardStreamConfig config, Map<String, String> environment) {

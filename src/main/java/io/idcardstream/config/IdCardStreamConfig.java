@@ -184,9 +184,9 @@ public final class IdCardStreamConfig extends AbstractConfig {
 
     // --- Local engine ------------------------------------------------------------------------------
     public static final String ENGINE_CONCURRENCY_CONFIG = "engine.concurrency";
-    private static final String ENGINE_CONCURRENCY_DOC = "Recognitions the local engine runs at once, one core "
-            + "each (CPU-bound: at most the cores to spare). It is also the worker's in-flight limit for the local "
-            + "engine; add instances to add CPU.";
+    private static final String ENGINE_CONCURRENCY_DOC = "Recognitions the local engine runs at once, each on up to "
+            + "engine.threads.per.recognition cores (CPU-bound: at most the cores to spare). It is also the worker's "
+            + "in-flight limit for the local engine; add instances to add CPU.";
 
     public static final String ENGINE_QUEUE_CAPACITY_CONFIG = "engine.queue.capacity";
     private static final String ENGINE_QUEUE_CAPACITY_DOC = "Recognitions waiting for the engine; beyond that a call "
@@ -197,9 +197,11 @@ public final class IdCardStreamConfig extends AbstractConfig {
             + "header before decoding (decompression-bomb guard); larger images fail with "
             + "FailedOperation.ImageSizeTooLarge.";
 
-    public static final String ENGINE_INTRA_OP_THREADS_CONFIG = "engine.intra.op.threads";
-    private static final String ENGINE_INTRA_OP_THREADS_DOC = "ONNX Runtime threads per model run; 1 is fastest per "
-            + "core on small machines.";
+    public static final String ENGINE_THREADS_PER_RECOGNITION_CONFIG = "engine.threads.per.recognition";
+    private static final String ENGINE_THREADS_PER_RECOGNITION_DOC = "Threads one recognition may use: the text "
+            + "detector runs on this many ONNX Runtime threads and a card's lines are recognised this many at a time. "
+            + "2 lets one card use both cores of a 2-core machine; use 1 when engine.concurrency already fills the "
+            + "cores.";
 
     // --- Tencent -----------------------------------------------------------------------------------
     public static final String TENCENT_ENDPOINT_CONFIG = "tencent.endpoint";
@@ -383,7 +385,8 @@ public final class IdCardStreamConfig extends AbstractConfig {
             .define(ENGINE_QUEUE_CAPACITY_CONFIG, Type.INT, 32, between(0, 100_000), LOW, ENGINE_QUEUE_CAPACITY_DOC)
             .define(ENGINE_MAX_IMAGE_PIXELS_CONFIG, Type.LONG, 40_000_000L, between(1, 1_000_000_000L), LOW,
                     ENGINE_MAX_IMAGE_PIXELS_DOC)
-            .define(ENGINE_INTRA_OP_THREADS_CONFIG, Type.INT, 1, between(1, 64), LOW, ENGINE_INTRA_OP_THREADS_DOC)
+            .define(ENGINE_THREADS_PER_RECOGNITION_CONFIG, Type.INT, 2, between(1, 64), LOW,
+                    ENGINE_THREADS_PER_RECOGNITION_DOC)
             .define(TENCENT_ENDPOINT_CONFIG, Type.STRING, "ocr.tencentcloudapi.com", new NonEmptyString(), MEDIUM,
                     TENCENT_ENDPOINT_DOC)
             .define(TENCENT_PROTOCOL_CONFIG, Type.STRING, "https", in("https", "http"), MEDIUM,

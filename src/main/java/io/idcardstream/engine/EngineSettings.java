@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * How the local recogniser runs. Validated on construction.
  *
- * @param concurrency recognitions running at once, each on one thread (CPU-bound: at most the cores to spare)
+ * @param concurrency recognitions running at once (CPU-bound: concurrency × threadsPerRecognition should not exceed
+ *     the cores to spare)
  * @param queueCapacity recognitions waiting for a thread; a call beyond that fails at once with
  *     {@code ClientOverloaded}
  * @param callDeadline the longest a call may take, queueing included; a late call fails with {@code ClientTimeout}
@@ -14,10 +15,12 @@ import java.util.Objects;
  *     ({@value #API_BASE64_LIMIT} characters), which is {@value #API_RAW_LIMIT} bytes of image: the default
  * @param maxPixels the largest width × height accepted, read from the header before decoding (decompression-bomb
  *     guard). The default, 40 megapixels, admits every phone camera's full-resolution JPEG
- * @param intraOpThreads ONNX Runtime threads per model run; 1 is best on small machines
+ * @param threadsPerRecognition threads one recognition may use: the detector and the direction classifier run on
+ *     this many ONNX Runtime threads, and a card's lines are recognised this many at a time. The default, 2, lets
+ *     one recognition use both cores of a 2-core machine; with {@code concurrency} already filling the cores, 1
  */
 public record EngineSettings(int concurrency, int queueCapacity, Duration callDeadline, long maxImageBytes,
-        long maxPixels, int intraOpThreads) {
+        long maxPixels, int threadsPerRecognition) {
 
     /** 6 MiB of base64 characters: IDCardOCR's ImageBase64 limit. */
     public static final long API_BASE64_LIMIT = 6L * 1024 * 1024;
@@ -25,7 +28,7 @@ public record EngineSettings(int concurrency, int queueCapacity, Duration callDe
     public static final long API_RAW_LIMIT = API_BASE64_LIMIT / 4 * 3;
 
     public static final EngineSettings DEFAULTS =
-            new EngineSettings(1, 32, Duration.ofSeconds(10), API_RAW_LIMIT, 40_000_000L, 1);
+            new EngineSettings(1, 32, Duration.ofSeconds(10), API_RAW_LIMIT, 40_000_000L, 2);
 
     public EngineSettings {
         Objects.requireNonNull(callDeadline, "callDeadline");
@@ -44,20 +47,26 @@ public record EngineSettings(int concurrency, int queueCapacity, Duration callDe
         if (maxPixels < 1) {
             throw new IllegalArgumentException("maxPixels must be >= 1 but was " + maxPixels);
         }
-        if (intraOpThreads < 1) {
-            throw new IllegalArgumentException("intraOpThreads must be >= 1 but was " + intraOpThreads);
+        if (threadsPerRecognition < 1) {
+            throw new IllegalArgumentException("threadsPerRecognition must be >= 1 but was " + threadsPerRecognition);
         }
     }
 
     public EngineSettings withCallDeadline(Duration deadline) {
-        return new EngineSettings(concurrency, queueCapacity, deadline, maxImageBytes, maxPixels, intraOpThreads);
+        return new EngineSettings(concurrency, queueCapacity, deadline, maxImageBytes, maxPixels,
+                threadsPerRecognition);
     }
 
     public EngineSettings withConcurrency(int threads) {
-        return new EngineSettings(threads, queueCapacity, callDeadline, maxImageBytes, maxPixels, intraOpThreads);
+        return new EngineSettings(threads, queueCapacity, callDeadline, maxImageBytes, maxPixels,
+                threadsPerRecognition);
+    }
+
+    public EngineSettings withThreadsPerRecognition(int threads) {
+        return new EngineSettings(concurrency, queueCapacity, callDeadline, maxImageBytes, maxPixels, threads);
     }
 
     public EngineSettings withQueueCapacity(int capacity) {
-        return new EngineSettings(concurrency, capacity, callDeadline, maxImageBytes, maxPixels, intraOpThreads);
+        return new EngineSettings(concurrency, capacity, callDeadline, maxImageBytes, maxPixels, threadsPerRecognition);
     }
 }

@@ -42,9 +42,11 @@ import org.slf4j.LoggerFactory;
  * threads behind a queue of {@link EngineSettings#queueCapacity()}; a call that finds the queue full fails at once
  * with {@code ClientOverloaded}, and every call completes within {@link EngineSettings#callDeadline()} (queueing
  * included), with {@code ClientTimeout} otherwise; the stages check the deadline so abandoned work stops early.
- * The models are shared by all threads; a recogniser made by {@link #create} owns its models and closes them,
- * one given {@link PpOcrModels} leaves them to their owner. After {@link #close}, calls fail with
- * {@code ServiceUnavailable}.
+ * Each call may use {@link EngineSettings#threadsPerRecognition()} threads: its own and helpers of a shared pool
+ * ({@code idcard-engine-line-N}) that recognise lines alongside it. The models are shared by all threads; their
+ * detector's thread count is fixed when they are loaded ({@link #create} loads them with the same number). A
+ * recogniser made by {@link #create} owns its models and closes them, one given {@link PpOcrModels} leaves them to
+ * their owner. After {@link #close}, calls fail with {@code ServiceUnavailable}.
  */
 public final class LocalIdCardRecognizer implements IdCardRecognizer {
     private static final Logger LOG = LoggerFactory.getLogger(LocalIdCardRecognizer.class);
@@ -55,6 +57,7 @@ public final class LocalIdCardRecognizer implements IdCardRecognizer {
     private final PpOcrModels models;
     private final boolean ownsModels;
     private final ImageFetcher fetcher;
+    private final SharedWork lineWork;
     private final CardPipeline pipeline;
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService deadlines;
@@ -76,7 +79,9 @@ public final class LocalIdCardRecognizer implements IdCardRecognizer {
         this.models = Objects.requireNonNull(models, "models");
         this.ownsModels = ownsModels;
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
-        this.pipeline = new CardPipeline(new TextReader(models, DbParams.DEFAULTS),
+        this.lineWork = new SharedWork(settings.threadsPerRecognition(), settings.concurrency(),
+                daemonThreads("idcard-engine-line-"));
+        this.pipeline = new CardPipeline(new TextReader(models, DbParams.DEFAULTS, lineWork),
                 new ImageLimits(settings.maxImageBytes(), settings.maxPixels(), WORKING_LONG_SIDE),
                 new IdentityValidator(), Objects.requireNonNull(clock, "clock"));
         BlockingQueue<Runnable> queue = settings.queueCapacity() == 0
@@ -88,7 +93,7 @@ public final class LocalIdCardRecognizer implements IdCardRecognizer {
 
     /** Loads the models (once, about a second) and returns a recogniser that owns and finally closes them. */
     public static LocalIdCardRecognizer create(EngineSettings settings, ImageFetcher fetcher) {
-        PpOcrModels models = PpOcrModels.load(ModelSet.PP_OCR_V4, settings.intraOpThreads());
+        PpOcrModels models = PpOcrModels.load(ModelSet.PP_OCR_V4, settings.threadsPerRecognition());
         return new LocalIdCardRecognizer(settings, models, true, fetcher, Clock.systemUTC());
     }
 
@@ -186,6 +191,7 @@ public final class LocalIdCardRecognizer implements IdCardRecognizer {
         }
         workers.shutdownNow();
         deadlines.shutdownNow();
+        lineWork.close();
         for (CompletableFuture<IdCardOcrResult> call : pending) {
             call.completeExceptionally(new OcrException(ErrorCodes.SERVICE_UNAVAILABLE,
                     "the local recogniser was closed", null));

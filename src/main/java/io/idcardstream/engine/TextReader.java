@@ -17,12 +17,15 @@ import io.idcardstream.ocr.OcrException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Reads every text line of an image: DB detection, the page's reading direction (box axis, then the direction
- * classifier's vote between the two ends of it), and CTC recognition of each line at its own width.
+ * classifier's vote between the two ends of it), and CTC recognition of each line at its own width. The lines of
+ * one image are recognised {@link SharedWork#threads()} at a time, widest first.
  *
- * <p>Threading notes: stateless apart from the shared, thread-safe {@link PpOcrModels}; safe to share.
+ * <p>Threading notes: stateless apart from the shared, thread-safe {@link PpOcrModels} and {@link SharedWork};
+ * safe to share.
  */
 final class TextReader {
     /** How many of the longest lines vote on whether the page is upside down. */
@@ -32,10 +35,12 @@ final class TextReader {
 
     private final PpOcrModels models;
     private final DbParams params;
+    private final SharedWork lineWork;
 
-    TextReader(PpOcrModels models, DbParams params) {
+    TextReader(PpOcrModels models, DbParams params, SharedWork lineWork) {
         this.models = models;
         this.params = params;
+        this.lineWork = lineWork;
     }
 
     /**
@@ -45,13 +50,7 @@ final class TextReader {
     List<RecognizedLine> read(RgbImage image, Deadline deadline) throws OrtException, OcrException {
         List<DetectedBox> boxes = detect(image);
         deadline.check();
-        double angle = readingAngle(image, boxes);
-        List<RecognizedLine> lines = new ArrayList<>(boxes.size());
-        for (DetectedBox box : boxes) {
-            deadline.check();
-            lines.add(recognize(image, box.rect().toQuad(angle)));
-        }
-        return lines;
+        return recognizeAll(image, boxes, readingAngle(image, boxes), deadline);
     }
 
     /**
@@ -60,13 +59,23 @@ final class TextReader {
      */
     List<RecognizedLine> readUpright(RgbImage image, Deadline deadline) throws OrtException, OcrException {
         List<DetectedBox> boxes = detect(image);
-        double angle = TextOrientation.axis(boxes);
-        List<RecognizedLine> lines = new ArrayList<>(boxes.size());
-        for (DetectedBox box : boxes) {
-            deadline.check();
-            lines.add(recognize(image, box.rect().toQuad(angle)));
-        }
-        return lines;
+        return recognizeAll(image, boxes, TextOrientation.axis(boxes), deadline);
+    }
+
+    /**
+     * Every box read along {@code angle}, in the boxes' order. The widest crops (the costliest runs) are started
+     * first so that the threads finish together.
+     */
+    private List<RecognizedLine> recognizeAll(RgbImage image, List<DetectedBox> boxes, double angle,
+            Deadline deadline) throws OrtException, OcrException {
+        List<Quad> quads = boxes.stream().map(b -> b.rect().toQuad(angle)).toList();
+        int[] widestFirst = IntStream.range(0, quads.size()).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> -quads.get(i).width() / quads.get(i).height()))
+                .mapToInt(Integer::intValue)
+                .toArray();
+        RecognizedLine[] lines = new RecognizedLine[quads.size()];
+        lineWork.runAll(widestFirst, i -> lines[i] = recognize(image, quads.get(i)), deadline);
+        return List.of(lines);
     }
 
     /** The boxes found in {@code image}, in image pixels. */

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 class EngineSettingsTest {
 
     @Test
-    void shouldDefaultToTheApiImageLimitAndOneThread() {
+    void shouldDefaultToTheApiImageLimitAndTwoThreadsPerRecognition() {
         assertThat(EngineSettings.DEFAULTS).isEqualTo(
-                new EngineSettings(1, 32, Duration.ofSeconds(10), 4_718_592L, 40_000_000L, 1));
+                new EngineSettings(1, 32, Duration.ofSeconds(10), 4_718_592L, 40_000_000L, 2));
     }
 
     @Test
@@ -27,6 +27,6 @@ class EngineSettingsTest {
         assertThatThrownBy(() -> new EngineSettings(1, 1, Duration.ofSeconds(1), 1, 0, 1))
                 .hasMessage("maxPixels must be >= 1 but was 0");
         assertThatThrownBy(() -> new EngineSettings(1, 1, Duration.ofSeconds(1), 1, 1, 0))
-                .hasMessage("intraOpThreads must be >= 1 but was 0");
+                .hasMessage("threadsPerRecognition must be >= 1 but was 0");
     }
 }

@@ -32,8 +32,8 @@ final class BenchEngines {
     }
 
     /**
-     * The local engine with its default settings (1 worker, 1 intra-op thread) and a long call deadline, so slow
-     * cards are measured rather than cut off; its load time covers the models' loading and their warm-up.
+     * The local engine with its default settings (1 worker, 2 threads per recognition) and a long call deadline, so
+     * slow cards are measured rather than cut off; its load time covers the models' loading and their warm-up.
      */
     private static Loaded local() {
         long start = System.nanoTime();

@@ -60,6 +60,24 @@ class ImageOpsTest {
     }
 
     @Test
+    void shouldBlendTheFourNeighboursWhenEnlargingInBothDirections() {
+        // Given a 2 × 2 grey image: 0 200 / 100 40
+        RgbImage square = new RgbImage(2, 2, new int[] {grey(0), grey(200), grey(100), grey(40)});
+        // When it is enlarged to 4 × 4 (samples at 0, 1/4, 3/4 and 1 of the way across and down)
+        RgbImage large = ImageOps.resize(square, 4, 4);
+        // Then each value blends the rows' horizontal blends, rounded half up
+        assertThat(large.pixels()).containsExactly(
+                grey(0), grey(50), grey(150), grey(200),
+                grey(25), grey(59), grey(126), grey(160),
+                grey(75), grey(76), grey(79), grey(80),
+                grey(100), grey(85), grey(55), grey(40));
+    }
+
+    private static int grey(int v) {
+        return (v << 16) | (v << 8) | v;
+    }
+
+    @Test
     void shouldStraightenAQuadIntoAnUprightCrop() {
         // Given an image whose pixel values encode their position
         int[] p = new int[20 * 10];
