@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The engine benchmark of issue 3 (results go into BENCHMARKS.md, section "Local engine (issue 3)").
 #
-#   bench/engine-bench.sh [--count N] [--seed S] [--with-hard] [--engines local,tesseract] [--keep DIR]
+#   bench/engine-bench.sh [--count N] [--seed S] [--with-hard] [--engines local,local-1t,tesseract] [--keep DIR]
 #
 # 1. checks the prerequisites and names any missing Debian package;
 # 2. generates N (default 200) readable synthetic cards with seed S (default 2026, not the fixtures' seed 3, so the
 #    engine is measured on cards it was not tuned on) into a temporary folder (or DIR with --keep); --with-hard
 #    adds the deliberately unreadable variant, reported as a separate set;
 # 3. runs each engine warm, one call at a time, on the dev set (../shared/datasets/idcards-dev) and on the
-#    synthetic set: the local engine in-process (JVM with -Xmx256m), Tesseract 5 chi_sim through the engine's field
+#    synthetic set: the local engine in-process (JVM with -Xmx256m) with its defaults (2 threads per recognition)
+#    and, as the baseline, with 1 thread (local-1t), Tesseract 5 chi_sim through the engine's field
 #    extractor;
 # 4. prints the Markdown tables and writes them to target/bench/engine-bench.md.
 # Quiet the machine first: timings on the shared 2-core box swing by ±30% under load.
@@ -17,7 +18,7 @@ cd "$(dirname "$0")/.."
 
 count=200
 seed=2026
-engines=local,tesseract
+engines=local,local-1t,tesseract
 keep=""
 hard=()
 while (( $# )); do

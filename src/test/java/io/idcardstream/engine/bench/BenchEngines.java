@@ -25,23 +25,25 @@ final class BenchEngines {
 
     static Loaded load(String name, int tesseractPsm) throws Exception {
         return switch (name) {
-            case "local" -> local();
+            case "local" -> local("local PP-OCRv4", EngineSettings.DEFAULTS);
+            case "local-1t" -> local("local PP-OCRv4, 1 thread", EngineSettings.DEFAULTS.withThreadsPerRecognition(1));
             case "tesseract" -> tesseract(tesseractPsm);
-            default -> throw new IllegalArgumentException("engine must be local or tesseract but was " + name);
+            default -> throw new IllegalArgumentException(
+                    "engine must be local, local-1t or tesseract but was " + name);
         };
     }
 
     /**
-     * The local engine with its default settings (1 worker, 2 threads per recognition) and a long call deadline, so
-     * slow cards are measured rather than cut off; its load time covers the models' loading and their warm-up.
+     * The local engine with {@code settings} (the defaults: 1 worker, 2 threads per recognition; {@code local-1t}
+     * is the one-thread baseline) and a long call deadline, so slow cards are measured rather than cut off; its
+     * load time covers the models' loading and their warm-up.
      */
-    private static Loaded local() {
+    private static Loaded local(String label, EngineSettings settings) {
         long start = System.nanoTime();
-        LocalIdCardRecognizer recognizer = LocalIdCardRecognizer.create(
-                EngineSettings.DEFAULTS.withCallDeadline(CALL_DEADLINE), BenchEngines::noUrls);
+        LocalIdCardRecognizer recognizer = LocalIdCardRecognizer.create(settings.withCallDeadline(CALL_DEADLINE),
+                BenchEngines::noUrls);
         long loadNanos = System.nanoTime() - start;
-        return new Loaded(new RecognizerEngine("local PP-OCRv4", recognizer, CALL_DEADLINE.plusSeconds(5)),
-                loadNanos, "");
+        return new Loaded(new RecognizerEngine(label, recognizer, CALL_DEADLINE.plusSeconds(5)), loadNanos, "");
     }
 
     private static byte[] noUrls(String url) throws ImageFetchException {

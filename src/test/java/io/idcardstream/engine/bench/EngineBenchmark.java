@@ -34,7 +34,7 @@ public final class EngineBenchmark implements Callable<Integer> {
     @Option(names = "--synthetic", required = true, description = "Folder of a generated set with its labels.json.")
     Path synthetic;
 
-    @Option(names = "--engines", split = ",", defaultValue = "local,tesseract",
+    @Option(names = "--engines", split = ",", defaultValue = "local,local-1t,tesseract",
             description = "Engines to run, in order (default: ${DEFAULT-VALUE}).")
     List<String> engines;
 
