@@ -177,25 +177,12 @@ final class WorkerRuntime implements AutoCloseable {
         return streams;
     }
 
-    /** Liveness: false once Streams has failed or stopped, so an orchestrator restarts the process. */
     OpsEndpoint.Status liveness() {
-        KafkaStreams.State state = streams.state();
-        boolean alive = state != KafkaStreams.State.ERROR && state != KafkaStreams.State.PENDING_ERROR
-                && state != KafkaStreams.State.NOT_RUNNING;
-        return new OpsEndpoint.Status(alive, state.name());
+        return WorkerHealth.liveness(streams.state());
     }
 
-    /**
-     * Readiness: processing (RUNNING); a rebalance or a restore is not ready, and neither is an instance whose OCR
-     * calls are paused by account-wide errors (health degraded until the account is fixed; liveness stays up,
-     * since a restart would not help).
-     */
     OpsEndpoint.Status readiness() {
-        KafkaStreams.State state = streams.state();
-        if (dispatcher != null && dispatcher.paused()) {
-            return new OpsEndpoint.Status(false, state.name() + ", OCR calls paused after account-wide errors");
-        }
-        return new OpsEndpoint.Status(state == KafkaStreams.State.RUNNING, state.name());
+        return WorkerHealth.readiness(streams.state(), dispatcher != null && dispatcher.paused());
     }
 
     /** Blocks until Streams stops (shutdown or fatal error); true when it stopped in ERROR. */
