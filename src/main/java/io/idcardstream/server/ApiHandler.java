@@ -142,14 +142,19 @@ final class ApiHandler implements HttpHandler {
             result = CompletableFuture.failedFuture(e);
         }
         result.whenCompleteAsync((recognised, failure) -> {
-            admission.release();
-            if (failure == null) {
-                answer(exchange, ApiEnvelope.success(recognised, requestId), ServerMetrics.SUCCESS, requestId,
-                        secretId, start);
-            } else {
-                OcrException error = toApiError(failure, requestId);
-                answer(exchange, ApiEnvelope.error(error.code(), error.getMessage(), requestId), error.code(),
-                        requestId, secretId, start);
+            // The place is given back only once the answer is written: closing waits for every place, and must
+            // not close a connection whose answer is still on its way.
+            try {
+                if (failure == null) {
+                    answer(exchange, ApiEnvelope.success(recognised, requestId), ServerMetrics.SUCCESS, requestId,
+                            secretId, start);
+                } else {
+                    OcrException error = toApiError(failure, requestId);
+                    answer(exchange, ApiEnvelope.error(error.code(), error.getMessage(), requestId), error.code(),
+                            requestId, secretId, start);
+                }
+            } finally {
+                admission.release();
             }
         }, answerExecutor);
     }
