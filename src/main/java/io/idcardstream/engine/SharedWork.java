@@ -54,11 +54,6 @@ final class SharedWork implements AutoCloseable {
                 new LinkedBlockingQueue<>(), threadFactory);
     }
 
-    /** Threads one batch may use, the caller's included. */
-    int threads() {
-        return threads;
-    }
-
     /**
      * Runs {@code item} for every index of {@code order}, taken in that order (put the longest first so the
      * threads finish together). Returns when every item has run; the first failure stops the batch (items already

@@ -22,7 +22,7 @@ import java.util.stream.IntStream;
 /**
  * Reads every text line of an image: DB detection, the page's reading direction (box axis, then the direction
  * classifier's vote between the two ends of it), and CTC recognition of each line at its own width. The lines of
- * one image are recognised {@link SharedWork#threads()} at a time, widest first.
+ * one image are recognised in parallel on {@link SharedWork}, widest first.
  *
  * <p>Threading notes: stateless apart from the shared, thread-safe {@link PpOcrModels} and {@link SharedWork};
  * safe to share.

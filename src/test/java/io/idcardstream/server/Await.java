@@ -20,4 +20,16 @@ final class Await {
             last = actual.get();
         }
     }
+
+    /**
+     * Closes {@code server} once every request it admitted has been answered, failing if one is still open after
+     * 5 s. A request's place is freed just after its answer is written, so a client may be a moment ahead.
+     */
+    static void closeOnceAnswered(IdCardOcrServer server) {
+        try {
+            until("requests left unanswered", server::inFlight, 0, Duration.ofSeconds(5));
+        } finally {
+            server.close();
+        }
+    }
 }

@@ -11,7 +11,6 @@ import io.idcardstream.ocr.CardSide;
 import io.idcardstream.ocr.IdCardOcrRequest;
 import io.idcardstream.ocr.ImageSource;
 import io.idcardstream.ocr.OcrOptions;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,12 +29,7 @@ class IdCardOcrServerImageUrlTest {
     @AfterEach
     void stop() {
         if (server != null) {
-            try {
-                // A request's place is freed just after its answer is written, so the client may be a moment ahead.
-                Await.until("requests left unanswered", server::inFlight, 0, Duration.ofSeconds(5));
-            } finally {
-                server.close();
-            }
+            Await.closeOnceAnswered(server);
         }
         imageHost.close();
     }
