@@ -92,7 +92,10 @@ final class AnchorMatcher {
         return consumed;
     }
 
-    /** A run of exactly 18 ID characters (digits, X last) anchors each digit to its place on the number's row. */
+    /**
+     * A run of 18 ID characters (digits, X last) anchors each digit to its place on the number's row; so does a run
+     * of 17, which some specimen designs print (and which a digit lost in reading leaves), counted from the first.
+     */
     private static void matchIdNumber(List<Glyph> glyphs, List<Anchor> anchors) {
         int i = 0;
         while (i < glyphs.size()) {
@@ -100,8 +103,8 @@ final class AnchorMatcher {
             while (i + run < glyphs.size() && isIdCharacter(glyphs.get(i + run).symbol())) {
                 run++;
             }
-            if (run == 18) {
-                for (int j = 0; j < 18; j++) {
+            if (run == 17 || run == 18) {
+                for (int j = 0; j < run; j++) {
                     Point template = new Point(CardTemplate.ID_FIRST_X + j * CardTemplate.ID_PITCH, CardTemplate.ID_Y);
                     anchors.add(new Anchor(new Correspondence(glyphs.get(i + j).center(), template),
                             ID_NUMBER + "#" + i, Double.NEGATIVE_INFINITY, -1));

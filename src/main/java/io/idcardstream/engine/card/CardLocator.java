@@ -46,11 +46,35 @@ public final class CardLocator {
 
     private CardLocator() {}
 
-    /** The cards found, at most one per side, the best supported first. */
+    /** A page holds at most this many cards of one side (two copies of a front on one A4 sheet). */
+    static final int MAX_CARDS_PER_SIDE = 2;
+    /**
+     * A second card of a side must show this many different printed phrases (the ID number counts as one): the
+     * form beside a card in an app screenshot repeats a label and the number in the card's relative places.
+     */
+    static final int MIN_PHRASES_OF_ANOTHER_CARD = 3;
+
+    /**
+     * The cards found, the best supported first. Each card is the largest group of one side's anchors that agree
+     * with one placement ({@link AnchorConsensus}); the anchors left over are searched again for another card of
+     * that side, so a form or a second card repeating the labels never bends the first card's fit.
+     */
     public static List<CardFrame> locate(List<GlyphLine> lines) {
         List<CardFrame> frames = new ArrayList<>();
         for (CardSide side : CardSide.values()) {
-            fit(side, AnchorMatcher.match(lines, side), lines).ifPresent(frames::add);
+            List<Anchor> remaining = new ArrayList<>(AnchorMatcher.match(lines, side));
+            for (int card = 0; card < MAX_CARDS_PER_SIDE; card++) {
+                List<Anchor> agreeing = AnchorConsensus.largestAgreeingGroup(remaining);
+                if (agreeing.isEmpty() || (card > 0 && phrases(agreeing) < MIN_PHRASES_OF_ANOTHER_CARD)) {
+                    break;
+                }
+                Optional<CardFrame> frame = fit(side, agreeing, lines);
+                if (frame.isEmpty()) {
+                    break;
+                }
+                frames.add(frame.get());
+                remaining.removeAll(agreeing);
+            }
         }
         frames.sort(Comparator.comparingInt(CardFrame::anchors).reversed());
         return frames;
@@ -103,6 +127,10 @@ public final class CardLocator {
         LabelSightings labels = LabelSightings.find(side, anchors, lines, model);
         return Optional.of(new CardFrame(side, model, cardToImage, fit, pairs.size(), error, labels.glyphs(),
                 labels.valueStarts(), extent(pairs)));
+    }
+
+    private static long phrases(List<Anchor> anchors) {
+        return anchors.stream().map(Anchor::phrase).distinct().count();
     }
 
     /** The template rectangle the anchors span: inside it the frame interpolates, outside it extrapolates. */
