@@ -16,36 +16,38 @@ import io.idcardstream.ocr.FieldName;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the card's fields out of text lines from any OCR backend, by where each character sits on the card: the
- * lines are placed on the {@link CardTemplate} through the {@link CardFrame} their printed labels define (see
- * {@link CardLocator}), and every character falls into a field's region or is ignored (labels, the portrait, a
- * specimen stamp, text off the card). This keys on the fixed layout, never on how many boxes a backend made:
+ * Reads the card's fields out of text lines from any OCR backend, by where the text sits on the card: the lines
+ * are placed on the {@link CardTemplate} through the {@link CardFrame} their printed labels define (see
+ * {@link CardLocator}) and cut into {@linkplain TextSegments segments} (what one box read between labels and wide
+ * gaps). A segment goes whole to the field whose region holds most of its characters — a value that runs past its
+ * region's edge (card designs differ by millimetres) keeps its last characters — and a field's segments are joined
+ * in reading order, rows top to bottom. This keys on the fixed layout, never on how many boxes a backend made:
  * "民族汉" in one box and "民族" + "汉" in two give the same Nation, and a misread label costs nothing but an anchor.
+ *
+ * <p>Nothing recognised disappears without a record: segments that are stamp text, off the card or outside every
+ * field are listed in {@link ExtractedCard#discarded()}, and characters dropped from inside a field (stamp text over
+ * the value, a second reading of the same character, what cannot be part of an ID number) are
+ * {@link FieldCorrection}s giving the text as read.
  *
  * <p>Stateless and thread-safe.
  */
 public final class CardFieldExtractor {
     /** Characters further apart than this (template units) vertically start a new row of a multi-line field. */
     static final double ROW_GAP = 18;
-    /**
-     * Lines read with less confidence than this are noise (guilloche, a shadow): PaddleOCR's own drop score.
-     * Correct card text scores above 0.9 even on screen re-shoots (measured on the development images).
-     */
-    static final float MIN_LINE_CONFIDENCE = 0.5f;
     /** Two readings of one symbol closer than this (template units; characters are ~30 apart) are one character. */
     static final double SAME_PLACE = 12;
-    /** Template rows below the first address row and above the ID number carry no label. */
-    private static final double ADDRESS_SECOND_ROW_TOP = 318, ID_ROW_TOP = 425;
-    private static final double UNLABELLED_ROW_VALUE_X = 157;
     /** Half a character cell on the template, for the field polygons. */
     private static final double HALF_CELL_X = 14, HALF_CELL_Y = 17;
-    /** Characters this far outside the card outline are someone else's text (template units). */
-    private static final double CARD_MARGIN = 20;
+
+    /** Why characters inside a field's region were left out of its value. */
+    static final String STAMP_TEXT_DROPPED = "STAMP_TEXT_DROPPED", DUPLICATE_READING_DROPPED =
+            "DUPLICATE_READING_DROPPED", NON_ID_CHARACTERS_DROPPED = "NON_ID_CHARACTERS_DROPPED";
 
     private CardFieldExtractor() {}
 
@@ -75,83 +77,91 @@ public final class CardFieldExtractor {
 
     /** Extracts the fields of the card in {@code frame} from positioned characters. */
     public static ExtractedCard extract(List<GlyphLine> lines, CardFrame frame, int imageWidth, int imageHeight) {
-        Map<FieldName, List<Placed>> byField = new EnumMap<>(FieldName.class);
-        for (GlyphLine line : lines) {
-            if (line.confidence() < MIN_LINE_CONFIDENCE) {
-                continue;
-            }
-            List<Placed> placed = new ArrayList<>();
-            double valueStart = Double.NEGATIVE_INFINITY;
-            for (Glyph glyph : line.glyphs()) {
-                String label = frame.labelGlyphs().get(glyph.center());
-                if (label != null) {
-                    valueStart = frame.valueStarts().get(label);
-                    continue;
+        List<DiscardedText> discarded = new ArrayList<>();
+        Map<FieldName, List<PlacedGlyph>> kept = new EnumMap<>(FieldName.class);
+        Map<FieldName, Map<String, List<PlacedGlyph>>> dropped = new EnumMap<>(FieldName.class);
+        for (List<PlacedGlyph> segment : TextSegments.of(lines, frame, discarded)) {
+            Optional<FieldName> field = FieldRegion.fieldOf(segment, frame.side(), frame.valueStarts());
+            if (StampText.isStamp(text(segment))) {
+                if (field.isPresent()) {
+                    drop(dropped, field.get(), STAMP_TEXT_DROPPED, segment);
+                } else {
+                    discarded.add(new DiscardedText(null, DiscardedText.STAMP_TEXT, segment.size()));
                 }
-                Point card = frame.toCard(glyph.center());
-                // What follows a label in its line is that label's value, however the backend spaced it.
-                Point region = new Point(Math.max(card.x(), valueStart), card.y());
-                placed.add(new Placed(glyph, card, region));
-            }
-            placed.removeIf(p -> !onCard(p.card()) || p.glyph().symbol().isBlank());
-            removeStamp(placed, frame.side());
-            for (Placed p : placed) {
-                for (FieldRegion region : FieldRegion.of(frame.side())) {
-                    if (region.contains(p.region(), frame.valueStarts())) {
-                        byField.computeIfAbsent(region.field(), f -> new ArrayList<>()).add(p);
-                        break;
-                    }
+            } else if (field.isEmpty()) {
+                discarded.add(new DiscardedText(null, DiscardedText.OUTSIDE_FIELDS, segment.size()));
+            } else {
+                int labelColumn = FieldRegion.leadingLabelColumn(segment, field.get(), frame.side(),
+                        frame.valueStarts());
+                if (labelColumn > 0) {
+                    discarded.add(new DiscardedText(field.get(), DiscardedText.LABEL_COLUMN, labelColumn));
                 }
+                kept.computeIfAbsent(field.get(), f -> new ArrayList<>())
+                        .addAll(segment.subList(labelColumn, segment.size()));
             }
         }
         Map<FieldName, FieldReading> readings = new EnumMap<>(FieldName.class);
-        byField.forEach((field, glyphs) -> readings.put(field,
-                reading(field, withoutDuplicates(glyphs), frame, imageWidth, imageHeight)));
-        CardFields fields = CardFields.EMPTY;
         List<FieldCorrection> cleanups = new ArrayList<>();
-        for (FieldReading reading : readings.values()) {
-            fields = fields.with(reading.field(), reading.value());
-            if (FieldFormats.specksDropped(reading.field(), reading.raw())) {
-                cleanups.add(new FieldCorrection(reading.field(), reading.raw().replaceAll("\\s+", ""),
-                        reading.value(), "PUNCTUATION_SPECKS_DROPPED"));
+        for (Map.Entry<FieldName, List<PlacedGlyph>> entry : kept.entrySet()) {
+            FieldName field = entry.getKey();
+            List<PlacedGlyph> glyphs = withoutDuplicates(readingOrder(entry.getValue()), field, dropped);
+            if (field == FieldName.ID_NUM) {
+                List<PlacedGlyph> number = IdNumberGlyphs.select(glyphs);
+                glyphs.stream().filter(g -> !number.contains(g))
+                        .forEach(g -> drop(dropped, field, NON_ID_CHARACTERS_DROPPED, List.of(g)));
+                glyphs = number;
+            }
+            if (glyphs.isEmpty()) {
+                continue;
+            }
+            FieldReading reading = reading(field, glyphs, frame, imageWidth, imageHeight);
+            readings.put(field, reading);
+            dropped.getOrDefault(field, Map.of()).forEach((reason, gone) -> cleanups.add(new FieldCorrection(field,
+                    text(readingOrder(union(entry.getValue(), gone))), reading.value(), reason)));
+            if (FieldFormats.specksDropped(field, reading.raw())) {
+                cleanups.add(new FieldCorrection(field, reading.raw().replaceAll("\\s+", ""), reading.value(),
+                        "PUNCTUATION_SPECKS_DROPPED"));
             }
         }
-        return new ExtractedCard(frame.side(), fields, readings, frame, cleanups);
-    }
-
-    /**
-     * A glyph on the template: where it is ({@code card}) and where it counts for the field regions
-     * ({@code region}: moved right of the value start of a label that precedes it in its line).
-     */
-    private record Placed(Glyph glyph, Point card, Point region) {}
-
-    /**
-     * On the front's rows below the address's first line no label is printed, yet the specimen stamp "样证" sits
-     * there, reaching into the value column's edge; address lines there start at least ~0.7 mm further right
-     * (measured on the development cards). Characters left of that are the stamp's. (The engine also drops red
-     * characters before extraction; this rule is what a backend without colour gets.)
-     */
-    private static void removeStamp(List<Placed> line, CardSide side) {
-        if (side == CardSide.FRONT) {
-            line.removeIf(p -> p.card().y() > ADDRESS_SECOND_ROW_TOP && p.card().y() < ID_ROW_TOP
-                    && p.card().x() < UNLABELLED_ROW_VALUE_X);
+        dropped.forEach((field, byReason) -> {
+            if (!readings.containsKey(field)) {
+                byReason.forEach((reason, gone) -> discarded.add(new DiscardedText(field,
+                        reason.equals(STAMP_TEXT_DROPPED) ? DiscardedText.STAMP_TEXT : reason, gone.size())));
+            }
+        });
+        CardFields fields = CardFields.EMPTY;
+        for (FieldReading reading : readings.values()) {
+            fields = fields.with(reading.field(), reading.value());
         }
+        return new ExtractedCard(frame.side(), fields, readings, frame, cleanups, discarded);
     }
 
-    private static boolean onCard(Point p) {
-        return p.x() > -CARD_MARGIN && p.x() < CardTemplate.WIDTH + CARD_MARGIN
-                && p.y() > -CARD_MARGIN && p.y() < CardTemplate.HEIGHT + CARD_MARGIN;
+    private static void drop(Map<FieldName, Map<String, List<PlacedGlyph>>> dropped, FieldName field, String reason,
+            List<PlacedGlyph> glyphs) {
+        dropped.computeIfAbsent(field, f -> new LinkedHashMap<>()).computeIfAbsent(reason, r -> new ArrayList<>())
+                .addAll(glyphs);
     }
 
-    private static FieldReading reading(FieldName field, List<Placed> glyphs, CardFrame frame, int imageWidth,
+    private static List<PlacedGlyph> union(List<PlacedGlyph> a, List<PlacedGlyph> b) {
+        List<PlacedGlyph> all = new ArrayList<>(a);
+        b.stream().filter(g -> !a.contains(g)).forEach(all::add);
+        return all;
+    }
+
+    static String text(List<PlacedGlyph> glyphs) {
+        StringBuilder s = new StringBuilder();
+        glyphs.forEach(g -> s.append(g.symbol()));
+        return s.toString();
+    }
+
+    private static FieldReading reading(FieldName field, List<PlacedGlyph> ordered, CardFrame frame, int imageWidth,
             int imageHeight) {
-        List<Placed> ordered = readingOrder(glyphs);
         StringBuilder raw = new StringBuilder();
         double confidence = 0;
         double left = Double.POSITIVE_INFINITY, top = Double.POSITIVE_INFINITY;
         double right = Double.NEGATIVE_INFINITY, bottom = Double.NEGATIVE_INFINITY;
-        for (Placed p : ordered) {
-            raw.append(p.glyph().symbol());
+        for (PlacedGlyph p : ordered) {
+            raw.append(p.symbol());
             confidence += p.glyph().confidence();
             left = Math.min(left, p.card().x() - HALF_CELL_X);
             right = Math.max(right, p.card().x() + HALF_CELL_X);
@@ -164,50 +174,54 @@ public final class CardFieldExtractor {
                 .toList();
         float mean = (float) Math.max(0, Math.min(1, confidence / ordered.size()));
         return new FieldReading(field, raw.toString(), FieldFormats.format(field, raw.toString()),
-                ordered.stream().map(Placed::glyph).toList(), mean, polygon);
+                ordered.stream().map(PlacedGlyph::glyph).toList(), mean, polygon);
     }
 
     /**
      * One reading of each printed character: when two overlapping boxes both read it (a stray one-character box
-     * over the start of a line), the same symbol appears twice at the same place; the surer one is kept.
+     * over the start of a line), the same symbol appears twice at the same place; the surer one is kept and the
+     * other recorded as dropped.
      */
-    private static List<Placed> withoutDuplicates(List<Placed> glyphs) {
-        List<Placed> kept = new ArrayList<>();
-        for (Placed p : glyphs) {
-            boolean duplicate = false;
-            for (int i = 0; i < kept.size(); i++) {
-                Placed other = kept.get(i);
-                if (other.glyph().line() != p.glyph().line() && other.glyph().symbol().equals(p.glyph().symbol())
+    private static List<PlacedGlyph> withoutDuplicates(List<PlacedGlyph> glyphs, FieldName field,
+            Map<FieldName, Map<String, List<PlacedGlyph>>> dropped) {
+        List<PlacedGlyph> kept = new ArrayList<>();
+        for (PlacedGlyph p : glyphs) {
+            PlacedGlyph twin = null;
+            for (PlacedGlyph other : kept) {
+                Glyph a = other.glyph(), b = p.glyph();
+                if (a.line() != b.line() && a.symbol().equals(b.symbol())
                         && other.card().distanceTo(p.card()) < SAME_PLACE) {
-                    duplicate = true;
-                    if (p.glyph().confidence() > other.glyph().confidence()) {
-                        kept.set(i, p);
-                    }
+                    twin = other;
                     break;
                 }
             }
-            if (!duplicate) {
+            if (twin == null) {
                 kept.add(p);
+            } else if (p.glyph().confidence() > twin.glyph().confidence()) {
+                kept.set(kept.indexOf(twin), p);
+                drop(dropped, field, DUPLICATE_READING_DROPPED, List.of(twin));
+            } else {
+                drop(dropped, field, DUPLICATE_READING_DROPPED, List.of(p));
             }
         }
         return kept;
     }
 
     /** Rows top to bottom (a new row where the vertical gap exceeds {@link #ROW_GAP}), each left to right. */
-    private static List<Placed> readingOrder(List<Placed> glyphs) {
-        List<Placed> byY = new ArrayList<>(glyphs);
+    static List<PlacedGlyph> readingOrder(List<PlacedGlyph> glyphs) {
+        List<PlacedGlyph> byY = new ArrayList<>(glyphs);
         byY.sort(Comparator.comparingDouble(p -> p.card().y()));
-        List<List<Placed>> rows = new ArrayList<>();
+        List<List<PlacedGlyph>> rows = new ArrayList<>();
         double previousY = Double.NEGATIVE_INFINITY;
-        for (Placed p : byY) {
+        for (PlacedGlyph p : byY) {
             if (rows.isEmpty() || p.card().y() - previousY > ROW_GAP) {
                 rows.add(new ArrayList<>());
             }
             rows.get(rows.size() - 1).add(p);
             previousY = p.card().y();
         }
-        List<Placed> ordered = new ArrayList<>(glyphs.size());
-        for (List<Placed> row : rows) {
+        List<PlacedGlyph> ordered = new ArrayList<>(glyphs.size());
+        for (List<PlacedGlyph> row : rows) {
             row.sort(Comparator.comparingDouble(p -> p.card().x()));
             ordered.addAll(row);
         }

@@ -16,17 +16,26 @@ import java.util.Optional;
  * @param side the side the fields belong to; null when no card was found
  * @param frame the card's place in the image; null when no card was found
  * @param readings the fields that were found, by name (fields with nothing read are absent)
- * @param cleanups fields from which punctuation specks were dropped: what was read, and what is returned
+ * @param cleanups what extraction left out of or normalised in a field's value (stamp text over it, a second
+ *     reading of one character, punctuation specks): what was read, and what is returned
+ * @param discarded recognised text that is in no field (stamps, watermarks, text off the card), counted by reason
  */
 public record ExtractedCard(CardSide side, CardFields fields, Map<FieldName, FieldReading> readings, CardFrame frame,
-        List<FieldCorrection> cleanups) {
+        List<FieldCorrection> cleanups, List<DiscardedText> discarded) {
 
     /** Nothing found. */
-    public static final ExtractedCard NONE = new ExtractedCard(null, CardFields.EMPTY, Map.of(), null, List.of());
+    public static final ExtractedCard NONE = new ExtractedCard(null, CardFields.EMPTY, Map.of(), null, List.of(),
+            List.of());
 
     public ExtractedCard {
         readings = Map.copyOf(readings);
         cleanups = List.copyOf(cleanups);
+        discarded = List.copyOf(discarded);
+    }
+
+    /** The same reading with other fields (and the clean-ups that produced them). */
+    public ExtractedCard withFields(CardFields newFields, List<FieldCorrection> newCleanups) {
+        return new ExtractedCard(side, newFields, readings, frame, newCleanups, discarded);
     }
 
     public boolean found() {

@@ -88,6 +88,6 @@ class FieldRectifierTest {
             }
             readings.put(field, new FieldReading(field, value, value, glyphs, 0.99f, List.of()));
         }
-        return new ExtractedCard(CardSide.FRONT, fields, readings, null, List.of());
+        return new ExtractedCard(CardSide.FRONT, fields, readings, null, List.of(), List.of());
     }
 }
