@@ -8,6 +8,7 @@ import io.idcardstream.engine.fields.CardFieldExtractor;
 import io.idcardstream.engine.fields.Completeness;
 import io.idcardstream.engine.fields.ExtractedCard;
 import io.idcardstream.engine.fields.FieldRectifier;
+import io.idcardstream.engine.fields.NationCompletion;
 import io.idcardstream.engine.fields.FieldRectifier.Rectified;
 import io.idcardstream.engine.image.ImageDecoder;
 import io.idcardstream.engine.image.ImageLimits;
@@ -38,6 +39,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -93,8 +95,22 @@ final class CardPipeline {
         try {
             RgbImage image = ImageDecoder.decode(bytes, limits);              // PNG/JPEG, EXIF turn, size guards
             Sharpness sharpness = passQualityGate(image);                     // blank or smeared: refuse early
-            List<GlyphLine> lines = glyphLines(image, reader.read(image, deadline)); // DB, 0/90/180/270, CTC
+            List<RecognizedLine> read = reader.read(image, deadline);         // DB, direction per cluster, CTC
+            List<GlyphLine> lines = glyphLines(image, read);
             List<CardFrame> cards = CardLocator.locate(lines);                // cards and sides from printed anchors
+            if (CardFieldExtractor.choose(cards, side).isEmpty()) {           // none: turn the text upright, enlarge
+                Optional<TurnedPage> page = TurnedPage.of(image, read);
+                if (page.isPresent()) {
+                    deadline.check();
+                    List<GlyphLine> turned = glyphLines(image, page.get().inImage(reader.read(page.get().image(),
+                            deadline)));
+                    List<CardFrame> found = CardLocator.locate(turned);
+                    if (CardFieldExtractor.choose(found, side).isPresent()) {
+                        lines = turned;
+                        cards = found;
+                    }
+                }
+            }
             CardFrame card = requestedCard(cards, side, sharpness);           // the side asked for, or the best one
             Reading reading = readSide(image, lines, card, deadline);         // fields; straightened second look
             List<Reading> readings = OcrOptions.on(options.multiCardDetect())
@@ -160,8 +176,7 @@ final class CardPipeline {
      */
     private Reading readSide(RgbImage image, List<GlyphLine> lines, CardFrame frame, Deadline deadline)
             throws OrtException, OcrException {
-        Reading first = new Reading(lines, frame, CardFieldExtractor.extract(lines, frame, image.width(),
-                image.height()));
+        Reading first = new Reading(lines, frame, extract(lines, frame, image));
         if (!Completeness.doubtful(first.card()) && Completeness.meanConfidence(first.card()) >= CONFIDENT) {
             return first;
         }
@@ -173,9 +188,15 @@ final class CardPipeline {
         }
         List<GlyphLine> closer = glyphLines(image, inImage);
         return CardFieldExtractor.choose(CardLocator.locate(closer), frame.side())
-                .map(f -> new Reading(closer, f, CardFieldExtractor.extract(closer, f, image.width(), image.height())))
+                .map(f -> new Reading(closer, f, extract(closer, f, image)))
                 .filter(second -> better(second.card(), first.card()))
                 .orElse(first);
+    }
+
+    /** The fields of the card in {@code frame}, the nation completed from the list where one name explains it. */
+    private ExtractedCard extract(List<GlyphLine> lines, CardFrame frame, RgbImage image) {
+        return NationCompletion.apply(CardFieldExtractor.extract(lines, frame, image.width(), image.height()),
+                reader::canRead);
     }
 
     private static boolean better(ExtractedCard candidate, ExtractedCard incumbent) {

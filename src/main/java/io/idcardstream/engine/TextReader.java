@@ -11,6 +11,7 @@ import io.idcardstream.engine.image.RgbImage;
 import io.idcardstream.engine.rec.CtcGreedyDecoder;
 import io.idcardstream.engine.rec.DecodedText;
 import io.idcardstream.engine.rec.RecognizerInput;
+import io.idcardstream.engine.rec.TextClusters;
 import io.idcardstream.engine.rec.TextOrientation;
 import io.idcardstream.engine.text.RecognizedLine;
 import io.idcardstream.ocr.OcrException;
@@ -28,8 +29,15 @@ import java.util.stream.IntStream;
  * safe to share.
  */
 final class TextReader {
-    /** How many of the longest lines vote on whether the page is upside down. */
+    /** How many of a cluster's longest lines vote on whether it is upside down. */
     static final int DIRECTION_VOTERS = 6;
+    /** Only the clusters with the most text vote for themselves (the classifier costs a crop per voter). */
+    static final int VOTING_CLUSTERS = 4;
+    /**
+     * A cluster decides its own direction when its voters' lengths add up to this many times their thickness
+     * (about three characters); a lone character or a speck follows the page.
+     */
+    static final double MIN_OWN_VOTE = 3;
     /** A crop is never wider than this (a card line is at most ~30 characters). */
     static final int MAX_LINE_WIDTH = 1600;
 
@@ -44,13 +52,13 @@ final class TextReader {
     }
 
     /**
-     * Every line of {@code image}: detected, turned to the page's reading direction, recognised. The lines come in
-     * detection order; their boxes' corners are in reading order.
+     * Every line of {@code image}: detected, turned to its cluster's reading direction, recognised. The lines come
+     * in detection order; their boxes' corners are in reading order.
      */
     List<RecognizedLine> read(RgbImage image, Deadline deadline) throws OrtException, OcrException {
         List<DetectedBox> boxes = detect(image);
         deadline.check();
-        return recognizeAll(image, boxes, readingAngle(image, boxes), deadline);
+        return recognizeAll(image, boxes, readingAngles(image, boxes), deadline);
     }
 
     /**
@@ -59,16 +67,19 @@ final class TextReader {
      */
     List<RecognizedLine> readUpright(RgbImage image, Deadline deadline) throws OrtException, OcrException {
         List<DetectedBox> boxes = detect(image);
-        return recognizeAll(image, boxes, TextOrientation.axis(boxes), deadline);
+        double[] angles = new double[boxes.size()];
+        java.util.Arrays.fill(angles, TextOrientation.axis(boxes));
+        return recognizeAll(image, boxes, angles, deadline);
     }
 
     /**
-     * Every box read along {@code angle}, in the boxes' order. The widest crops (the costliest runs) are started
-     * first so that the threads finish together.
+     * Box {@code i} read along {@code angles[i]}, in the boxes' order. The widest crops (the costliest runs) are
+     * started first so that the threads finish together.
      */
-    private List<RecognizedLine> recognizeAll(RgbImage image, List<DetectedBox> boxes, double angle,
+    private List<RecognizedLine> recognizeAll(RgbImage image, List<DetectedBox> boxes, double[] angles,
             Deadline deadline) throws OrtException, OcrException {
-        List<Quad> quads = boxes.stream().map(b -> b.rect().toQuad(angle)).toList();
+        List<Quad> quads = IntStream.range(0, boxes.size()).mapToObj(i -> boxes.get(i).rect().toQuad(angles[i]))
+                .toList();
         int[] widestFirst = IntStream.range(0, quads.size()).boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> -quads.get(i).width() / quads.get(i).height()))
                 .mapToInt(Integer::intValue)
@@ -90,35 +101,69 @@ final class TextReader {
     }
 
     /**
-     * The reading direction of the page in radians (image y down; 0 = upright text, π/2 = text turned 90°
-     * clockwise): the boxes' common axis, turned half way round when the direction classifier says most of the
-     * longest lines read the other way.
+     * The reading direction of each box in radians (image y down; 0 = upright text, π/2 = text turned 90°
+     * clockwise), decided per {@linkplain TextClusters cluster} of nearby boxes: the cluster's common axis, turned
+     * half way round when the direction classifier says most of its longest lines read the other way. A cluster
+     * with too little text of its own to go by (a lone character) follows the whole page.
      */
-    double readingAngle(RgbImage image, List<DetectedBox> boxes) throws OrtException {
-        double axis = TextOrientation.axis(boxes);
-        List<DetectedBox> voters = boxes.stream()
-                .sorted(Comparator.comparingDouble((DetectedBox b) -> -b.rect().length()))
-                .limit(DIRECTION_VOTERS)
+    double[] readingAngles(RgbImage image, List<DetectedBox> boxes) throws OrtException {
+        double pageAxis = TextOrientation.axis(boxes);
+        List<List<Integer>> clusters = TextClusters.of(boxes).stream()
+                .sorted(Comparator.comparingDouble((List<Integer> c) -> -totalLength(boxes, c)))
                 .toList();
-        if (voters.isEmpty()) {
-            return axis;
-        }
+        double[] axes = new double[clusters.size()];
         List<RgbImage> crops = new ArrayList<>();
-        for (DetectedBox box : voters) {
-            crops.add(classifierCrop(image, box.rect().toQuad(axis)));
+        List<double[]> votes = new ArrayList<>(); // per crop: cluster index, weight
+        for (int c = 0; c < clusters.size(); c++) {
+            List<DetectedBox> members = clusters.get(c).stream().map(boxes::get).toList();
+            axes[c] = TextOrientation.hasElongated(members) ? TextOrientation.axis(members) : pageAxis;
+            if (c >= VOTING_CLUSTERS) {
+                continue;
+            }
+            for (DetectedBox box : members.stream()
+                    .sorted(Comparator.comparingDouble((DetectedBox b) -> -b.rect().length()))
+                    .limit(DIRECTION_VOTERS).toList()) {
+                crops.add(classifierCrop(image, box.rect().toQuad(axes[c])));
+                votes.add(new double[] {c, box.rect().length(), box.rect().thickness()});
+            }
         }
-        float[] p = models.classify(RecognizerInput.batch(crops, RecognizerInput.CLASSIFIER_WIDTH), crops.size());
-        double flipped = 0, upright = 0;
-        for (int i = 0; i < crops.size(); i++) {
-            double weight = voters.get(i).rect().length();
-            upright += weight * p[2 * i];
-            flipped += weight * p[2 * i + 1];
+        double[] upright = new double[clusters.size()], flipped = new double[clusters.size()];
+        double[] thickest = new double[clusters.size()];
+        double pageUpright = 0, pageFlipped = 0;
+        if (!crops.isEmpty()) {
+            float[] p = models.classify(RecognizerInput.batch(crops, RecognizerInput.CLASSIFIER_WIDTH), crops.size());
+            for (int i = 0; i < crops.size(); i++) {
+                int c = (int) votes.get(i)[0];
+                double weight = votes.get(i)[1];
+                upright[c] += weight * p[2 * i];
+                flipped[c] += weight * p[2 * i + 1];
+                thickest[c] = Math.max(thickest[c], votes.get(i)[2]);
+                pageUpright += weight * p[2 * i];
+                pageFlipped += weight * p[2 * i + 1];
+            }
         }
-        return flipped > upright ? axis + Math.PI : axis;
+        double[] angles = new double[boxes.size()];
+        for (int c = 0; c < clusters.size(); c++) {
+            boolean ownVote = upright[c] + flipped[c] >= MIN_OWN_VOTE * thickest[c] && thickest[c] > 0;
+            boolean turned = ownVote ? flipped[c] > upright[c] : pageFlipped > pageUpright;
+            for (int i : clusters.get(c)) {
+                angles[i] = turned ? axes[c] + Math.PI : axes[c];
+            }
+        }
+        return angles;
+    }
+
+    private static double totalLength(List<DetectedBox> boxes, List<Integer> cluster) {
+        return cluster.stream().mapToDouble(i -> boxes.get(i).rect().length()).sum();
     }
 
     private static RgbImage classifierCrop(RgbImage image, Quad quad) {
         return ImageOps.cropQuad(image, quad, RecognizerInput.HEIGHT, RecognizerInput.CLASSIFIER_WIDTH);
+    }
+
+    /** Whether the recogniser can emit this symbol at all (its dictionary has it). */
+    boolean canRead(String symbol) {
+        return models.dictionary().contains(symbol);
     }
 
     /** Recognises one line (corners in reading order). */

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The recogniser's output classes: index 0 is the CTC blank, then one class per line of the key file
@@ -13,9 +15,11 @@ import java.util.List;
  */
 public final class CharacterDictionary {
     private final String[] symbols;
+    private final Set<String> known;
 
     private CharacterDictionary(String[] symbols) {
         this.symbols = symbols;
+        this.known = Set.of(Arrays.stream(symbols).distinct().toArray(String[]::new));
     }
 
     /** Blank, the given keys, then a space. */
@@ -43,6 +47,11 @@ public final class CharacterDictionary {
     /** Number of classes, blank and space included: must equal the recogniser's last output dimension. */
     public int size() {
         return symbols.length;
+    }
+
+    /** Whether the recogniser can emit this symbol at all (a character missing here is never read). */
+    public boolean contains(String symbol) {
+        return known.contains(symbol);
     }
 
     /** The symbol of class {@code index}; the blank (0) is the empty string. */

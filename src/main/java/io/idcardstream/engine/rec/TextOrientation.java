@@ -15,6 +15,11 @@ public final class TextOrientation {
 
     private TextOrientation() {}
 
+    /** Whether any box is elongated enough to say which way its text runs. */
+    public static boolean hasElongated(List<DetectedBox> boxes) {
+        return boxes.stream().anyMatch(b -> b.rect().length() >= MIN_ELONGATION * b.rect().thickness());
+    }
+
     /**
      * @return the reading axis in radians in (−π/2, π/2], or 0 when no box is elongated (nothing to go by)
      */
