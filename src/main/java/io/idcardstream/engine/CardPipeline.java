@@ -20,6 +20,7 @@ import io.idcardstream.engine.quality.QualityScore;
 import io.idcardstream.engine.quality.RedInk;
 import io.idcardstream.engine.quality.ReshootHeuristic;
 import io.idcardstream.engine.quality.Sharpness;
+import io.idcardstream.engine.rec.StampInk;
 import io.idcardstream.engine.text.GlyphLine;
 import io.idcardstream.engine.text.RecognizedLine;
 import io.idcardstream.identity.CardFacts;
@@ -61,6 +62,8 @@ final class CardPipeline {
     static final double SOFT = 0.17;
     /** A closer reading straightens the card with this margin (template units) so edge text is not cut. */
     static final double CLOSER_LOOK_MARGIN = 40;
+    /** Text lines on a card straightened at template scale are about this high (pixels). */
+    static final double TEMPLATE_LINE_HEIGHT = 30;
     /** A reading whose fields average less confidence than this gets a closer look. */
     static final double CONFIDENT = 0.9;
     /** The square looked at for a character's ink colour, as a fraction of its line box's height (text ~60%). */
@@ -182,8 +185,9 @@ final class CardPipeline {
         }
         deadline.check();
         CardImages.Straightened straight = CardImages.straightened(image, frame, CLOSER_LOOK_MARGIN);
+        RgbImage card = StampInk.clean(straight.image(), TEMPLATE_LINE_HEIGHT);
         List<RecognizedLine> inImage = new ArrayList<>();
-        for (RecognizedLine line : reader.readUpright(straight.image(), deadline)) {
+        for (RecognizedLine line : reader.readUpright(card, deadline)) {
             inImage.add(new RecognizedLine(line.box().map(straight.toImage()), line.decoded()));
         }
         List<GlyphLine> closer = glyphLines(image, inImage);

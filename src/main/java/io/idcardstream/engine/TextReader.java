@@ -11,6 +11,7 @@ import io.idcardstream.engine.image.RgbImage;
 import io.idcardstream.engine.rec.CtcGreedyDecoder;
 import io.idcardstream.engine.rec.DecodedText;
 import io.idcardstream.engine.rec.RecognizerInput;
+import io.idcardstream.engine.rec.StampInk;
 import io.idcardstream.engine.rec.TextClusters;
 import io.idcardstream.engine.rec.TextOrientation;
 import io.idcardstream.engine.text.RecognizedLine;
@@ -38,6 +39,8 @@ final class TextReader {
      * (about three characters); a lone character or a speck follows the page.
      */
     static final double MIN_OWN_VOTE = 3;
+    /** A line read with at least this mean confidence is not read a second time without stamp ink. */
+    static final float SURE = 0.95f;
     /** A crop is never wider than this (a card line is at most ~30 characters). */
     static final int MAX_LINE_WIDTH = 1600;
 
@@ -166,14 +169,29 @@ final class TextReader {
         return models.dictionary().contains(symbol);
     }
 
-    /** Recognises one line (corners in reading order). */
+    /**
+     * Recognises one line (corners in reading order). A line read unsurely whose crop has stamp ink or a rule through
+     * it ({@link StampInk}) is read again without them, and the surer reading is kept: cleaning can also erase a
+     * stroke that lies along a rule, so it is a second opinion, not a rule.
+     */
     RecognizedLine recognize(RgbImage image, Quad box) throws OrtException {
         RgbImage crop = ImageOps.cropQuad(image, box, RecognizerInput.HEIGHT, MAX_LINE_WIDTH);
+        DecodedText text = recognize(crop);
+        if (text.confidence() < SURE) {
+            RgbImage cleaned = StampInk.clean(crop, crop.height());
+            if (cleaned != crop) {
+                DecodedText second = recognize(cleaned);
+                text = second.confidence() > text.confidence() ? second : text;
+            }
+        }
+        return new RecognizedLine(box, text);
+    }
+
+    private DecodedText recognize(RgbImage crop) throws OrtException {
         int width = crop.width();
         float[] probabilities = models.recognize(RecognizerInput.tensor(crop, width), 1, width);
         int classes = models.recognizerClasses();
         int steps = probabilities.length / classes;
-        DecodedText text = CtcGreedyDecoder.decode(probabilities, steps, classes, models.dictionary());
-        return new RecognizedLine(box, text);
+        return CtcGreedyDecoder.decode(probabilities, steps, classes, models.dictionary());
     }
 }
