@@ -45,6 +45,11 @@ public final class CardLabels {
         return List.copyOf(out);
     }
 
+    /** Whether the labels were written by the synthetic card generator (they name it under {@code generator}). */
+    public static boolean generated(Path labelsJson) throws IOException {
+        return JSON.readTree(labelsJson.toFile()).has("generator");
+    }
+
     private static LabelledImage image(Path folder, JsonNode image) {
         String file = required(image, "file").asText();
         JsonNode conditions = image.path("conditions");
