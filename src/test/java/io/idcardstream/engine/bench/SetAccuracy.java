@@ -32,7 +32,7 @@ final class SetAccuracy {
     private final boolean generated;
     private int images;
     private final List<SideScore> sides = new ArrayList<>();
-    /** Dimension (variant, capture or tag) to group key to counts, in the order first seen. */
+    /** Dimension (variant, capture or tag), in the order first seen, to group key (sorted) to counts. */
     private final Map<String, Map<String, Group>> groups = new LinkedHashMap<>();
     private final Map<FieldName, Group> perField = new EnumMap<>(FieldName.class);
     private final CalibrationBins calibration = new CalibrationBins();

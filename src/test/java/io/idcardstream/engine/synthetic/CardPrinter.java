@@ -53,11 +53,6 @@ final class CardPrinter {
         return identity;
     }
 
-    /** The random source of the card's artwork (security print, stamps), shared by everything printed on it. */
-    RandomGenerator art() {
-        return art;
-    }
-
     BufferedImage stampedFront(int width) {
         BufferedImage card = front(width);
         SpecimenStamp.apply(card, fonts.cjk(), art);
