@@ -27,10 +27,11 @@ final class AccuracyReport {
             md.append("\n## Set ").append(set.name()).append("\n\n").append(set.summaryLine()).append('\n');
             set.groups().forEach((dimension, groups) -> {
                 md.append("\nBy ").append(dimension).append(":\n\n| ").append(dimension)
-                        .append(" | sides | fields exact | % |\n|---|---|---|---|\n");
+                        .append(" | sides | fields exact | % | misses per field |\n|---|---|---|---|---|\n");
                 groups.forEach((key, g) -> md.append("| ").append(key).append(" | ").append(g.sides).append(" | ")
                         .append(g.exact).append('/').append(g.fields).append(" | ")
-                        .append(SetAccuracy.percentText(g.exact, g.fields)).append(" |\n"));
+                        .append(SetAccuracy.percentText(g.exact, g.fields)).append(" | ").append(misses(g))
+                        .append(" |\n"));
             });
             md.append("\nPer field:\n\n| field | fields | exact | % |\n|---|---|---|---|\n");
             for (Map.Entry<FieldName, SetAccuracy.Group> field : set.perField().entrySet()) {
@@ -57,6 +58,14 @@ final class AccuracyReport {
             }
         }
         return md.toString();
+    }
+
+    /** E.g. {@code Name×2 Address×1}, in the API's field order. */
+    private static String misses(SetAccuracy.Group group) {
+        StringBuilder text = new StringBuilder();
+        group.misses.forEach((field, n) -> text.append(text.length() == 0 ? "" : " ").append(field.apiName())
+                .append('×').append(n));
+        return text.toString();
     }
 
     private static void calibration(StringBuilder md, CalibrationBins bins) {

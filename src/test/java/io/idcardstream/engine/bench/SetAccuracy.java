@@ -26,6 +26,8 @@ final class SetAccuracy {
         int sides;
         int fields;
         int exact;
+        /** Fields not read exactly, per field. */
+        final Map<FieldName, Integer> misses = new EnumMap<>(FieldName.class);
     }
 
     private final String name;
@@ -72,6 +74,7 @@ final class SetAccuracy {
         g.sides++;
         g.fields += score.fields().size();
         g.exact += (int) score.exactCount();
+        score.fields().stream().filter(f -> !f.exact()).forEach(f -> g.misses.merge(f.field(), 1, Integer::sum));
     }
 
     String name() {

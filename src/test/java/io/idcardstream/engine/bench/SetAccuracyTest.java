@@ -66,6 +66,7 @@ class SetAccuracyTest {
         assertThat(collected.groups().keySet()).containsExactly("capture", "tag");
         assertThat(collected.groups().get("tag").keySet()).containsExactly("handheld", "perspective");
         assertThat(collected.groups().get("capture").get("photo").exact).isEqualTo(5);
+        assertThat(collected.groups().get("capture").get("photo").misses).isEqualTo(Map.of(FieldName.NAME, 1));
         assertThat(generated.groups().keySet()).containsExactly("variant");
         assertThat(generated.groups().get("variant").get("photo").exact).isEqualTo(6);
     }
@@ -81,7 +82,8 @@ class SetAccuracyTest {
         String markdown = AccuracyReport.markdown("header", List.of(set));
 
         // Then it names file, side, field and cause, and no value appears anywhere
-        assertThat(markdown).contains("- a.jpg FRONT Name: dropped_chars(1)\n", "- a.jpg FRONT IdNum: missing\n");
+        assertThat(markdown).contains("- a.jpg FRONT Name: dropped_chars(1)\n", "- a.jpg FRONT IdNum: missing\n",
+                "| photo | 1 | 4/6 | 66.7% | Name×1 IdNum×1 |\n");
         assertThat(markdown).doesNotContain("李", "110101", "北京");
     }
 
