@@ -1,5 +1,6 @@
 package io.idcardstream.engine.bench;
 
+import io.idcardstream.engine.labels.LabelledImage;
 import io.idcardstream.ocr.CardFields;
 import io.idcardstream.ocr.CardSide;
 import io.idcardstream.ocr.FieldName;
@@ -11,12 +12,14 @@ final class FieldTally {
 
     private final Map<FieldName, int[]> counts = new EnumMap<>(FieldName.class);
 
-    /** Counts each field of {@code side}: expected once, and matched when {@code actual} equals it exactly. */
-    void add(CardSide side, CardFields expected, CardFields actual) {
-        for (FieldName field : FieldName.values()) {
-            if (field.side() == side) {
-                add(field, expected.get(field).equals(actual.get(field)));
-            }
+    /**
+     * Counts each labelled field of the image's {@code side}: expected once, and matched when {@code actual} equals
+     * it exactly. Omitted fields (illegible in the image) are not counted.
+     */
+    void add(LabelledImage image, CardSide side, CardFields actual) {
+        CardFields expected = image.expected().get(side);
+        for (FieldName field : image.labelledFields(side)) {
+            add(field, expected.get(field).equals(actual.get(field)));
         }
     }
 

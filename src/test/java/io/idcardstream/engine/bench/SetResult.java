@@ -29,15 +29,13 @@ final class SetResult {
 
     void add(LabelledImage image, CardSide side, Reading reading, long wallNanos) {
         CardFields expected = image.expected().get(side);
-        exact.add(side, expected, reading.fields());
-        exactByVariant.computeIfAbsent(image.variant(), v -> new FieldTally()).add(side, expected, reading.fields());
-        for (FieldName field : FieldName.values()) {
-            if (field.side() == side) {
-                presence.add(field, TextPresence.found(field, expected.get(field), reading.lines()));
-                if (!expected.get(field).equals(reading.fields().get(field))) {
-                    misses.add(new Miss(image.file().getFileName().toString(), side, image.variant(), field,
-                            reading.errorCode()));
-                }
+        exact.add(image, side, reading.fields());
+        exactByVariant.computeIfAbsent(image.variant(), v -> new FieldTally()).add(image, side, reading.fields());
+        for (FieldName field : image.labelledFields(side)) {
+            presence.add(field, TextPresence.found(field, expected.get(field), reading.lines()));
+            if (!expected.get(field).equals(reading.fields().get(field))) {
+                misses.add(new Miss(image.file().getFileName().toString(), side, image.variant(), field,
+                        reading.errorCode()));
             }
         }
         latencies.add(wallNanos);

@@ -5,20 +5,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.idcardstream.identity.CardDates;
 import io.idcardstream.ocr.CardFields;
 import io.idcardstream.ocr.CardSide;
+import io.idcardstream.ocr.FieldName;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a labels.json in the dev set's format ({@code ../shared/datasets/idcards-dev/labels.json}, and the synthetic
  * sets, which add {@code variant} and {@code readable}) into {@link LabelledImage}s whose files resolve next to
- * the labels file. Stateless.
+ * the labels file. A field left out of a side's ground truth is omitted (idcards-dev2 leaves out what a seal hides
+ * completely) and is not scored. Stateless.
  */
 public final class CardLabels {
 
@@ -41,6 +45,11 @@ public final class CardLabels {
         return List.copyOf(out);
     }
 
+    /** Whether the labels were written by the synthetic card generator (they name it under {@code generator}). */
+    public static boolean generated(Path labelsJson) throws IOException {
+        return JSON.readTree(labelsJson.toFile()).has("generator");
+    }
+
     private static LabelledImage image(Path folder, JsonNode image) {
         String file = required(image, "file").asText();
         JsonNode conditions = image.path("conditions");
@@ -48,32 +57,47 @@ public final class CardLabels {
         conditions.path("rotation_cw_to_upright").fields()
                 .forEachRemaining(e -> rotation.put(side(e.getKey()), e.getValue().asInt()));
         Map<CardSide, CardFields> expected = new EnumMap<>(CardSide.class);
+        Set<FieldName> omitted = EnumSet.noneOf(FieldName.class);
         JsonNode truth = required(image, "ground_truth");
         JsonNode front = truth.path("front");
         Optional<Boolean> checksum = Optional.empty();
         if (front.isObject()) {
-            String birth = CardDates.formatBirth(LocalDate.parse(required(front, "birth").asText()));
-            expected.put(CardSide.FRONT, CardFields.front(text(front, "name"), text(front, "sex"),
-                    text(front, "nation"), birth, text(front, "address"), text(front, "id_number")));
-            checksum = Optional.of(required(front, "id_checksum_valid").asBoolean());
+            String birth = optional(front, "birth", FieldName.BIRTH, omitted)
+                    .map(iso -> CardDates.formatBirth(LocalDate.parse(iso))).orElse("");
+            expected.put(CardSide.FRONT, CardFields.front(optional(front, "name", FieldName.NAME, omitted).orElse(""),
+                    optional(front, "sex", FieldName.SEX, omitted).orElse(""),
+                    optional(front, "nation", FieldName.NATION, omitted).orElse(""), birth,
+                    optional(front, "address", FieldName.ADDRESS, omitted).orElse(""),
+                    optional(front, "id_number", FieldName.ID_NUM, omitted).orElse("")));
+            if (!omitted.contains(FieldName.ID_NUM)) {
+                checksum = Optional.of(required(front, "id_checksum_valid").asBoolean());
+            }
         }
         JsonNode back = truth.path("back");
         if (back.isObject()) {
-            expected.put(CardSide.BACK, CardFields.back(text(back, "authority"), text(back, "valid_period")));
+            expected.put(CardSide.BACK, CardFields.back(
+                    optional(back, "authority", FieldName.AUTHORITY, omitted).orElse(""),
+                    optional(back, "valid_period", FieldName.VALID_DATE, omitted).orElse("")));
         }
         List<String> tags = new ArrayList<>();
         conditions.path("tags").forEach(tag -> tags.add(tag.asText()));
         return new LabelledImage(folder.resolve(file), image.path("width").asInt(), image.path("height").asInt(),
                 image.path("variant").asText(conditions.path("capture").asText()),
-                image.path("readable").asBoolean(true), rotation, expected, checksum, tags);
+                image.path("readable").asBoolean(true), rotation, expected, omitted, checksum, tags);
     }
 
     private static CardSide side(String label) {
         return CardSide.valueOf(label.toUpperCase(Locale.ROOT));
     }
 
-    private static String text(JsonNode node, String field) {
-        return required(node, field).asText();
+    /** The field's label, or empty with the field recorded as omitted when the side's ground truth leaves it out. */
+    private static Optional<String> optional(JsonNode side, String key, FieldName field, Set<FieldName> omitted) {
+        JsonNode value = side.get(key);
+        if (value == null || value.isNull()) {
+            omitted.add(field);
+            return Optional.empty();
+        }
+        return Optional.of(value.asText());
     }
 
     private static JsonNode required(JsonNode node, String field) {

@@ -5,16 +5,19 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.idcardstream.ocr.CardFields;
 import io.idcardstream.ocr.CardSide;
+import io.idcardstream.ocr.FieldName;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CardLabelsTest {
 
     private static final Path DEV_LABELS = Path.of("../shared/datasets/idcards-dev/labels.json");
+    private static final Path DEV2_LABELS = Path.of("../shared/datasets/idcards-dev2/labels.json");
 
     @Test
     void shouldReadTheDevSetIntoTheApiFieldsOfEachSide() throws Exception {
@@ -41,5 +44,47 @@ class CardLabelsTest {
                 .orElseThrow();
         assertThat(upsideDown.rotationCwToUpright()).isEqualTo(Map.of(CardSide.FRONT, 180));
         assertThat(upsideDown.expected().get(CardSide.FRONT).birth()).isEqualTo("2013/5/6");
+    }
+
+    @Test
+    void shouldScoreOnlyTheFieldsALabelGivesWhenASealHidesTheOthers(@TempDir Path folder) throws Exception {
+        // Given a two-sided image whose front label leaves out name, sex and birth (hidden by a seal)
+        Path labels = folder.resolve("labels.json");
+        Files.writeString(labels, """
+                {"images": [{"file": "both.png", "conditions": {"rotation_cw_to_upright": {"front": 180, "back": 0}},
+                  "ground_truth": {
+                    "front": {"nation": "汉", "address": "北京市东城区人民路1号", "id_number": "11010119900101001X",
+                              "id_checksum_valid": true},
+                    "back": {"authority": "北京市公安局东城分局", "valid_period": "2010.01.01-2030.01.01"}}}]}
+                """);
+
+        // When it is loaded
+        LabelledImage image = CardLabels.load(labels).get(0);
+
+        // Then both sides are shown, the hidden fields are omitted (expected empty) and only the rest is scored
+        assertThat(image.expected().keySet()).containsExactlyInAnyOrder(CardSide.FRONT, CardSide.BACK);
+        assertThat(image.omitted()).containsExactlyInAnyOrder(FieldName.NAME, FieldName.SEX, FieldName.BIRTH);
+        assertThat(image.expected().get(CardSide.FRONT)).isEqualTo(
+                CardFields.front("", "", "汉", "", "北京市东城区人民路1号", "11010119900101001X"));
+        assertThat(image.labelledFields(CardSide.FRONT))
+                .containsExactly(FieldName.NATION, FieldName.ADDRESS, FieldName.ID_NUM);
+        assertThat(image.labelledFields(CardSide.BACK)).containsExactly(FieldName.AUTHORITY, FieldName.VALID_DATE);
+    }
+
+    @Test
+    void shouldReadTheSecondDevSetWithItsOmittedFields() throws Exception {
+        // Given the second shared dev set
+        assumeThat(Files.isRegularFile(DEV2_LABELS)).as("dev2 set at %s", DEV2_LABELS.toAbsolutePath()).isTrue();
+
+        // When its labels are loaded
+        List<LabelledImage> images = CardLabels.load(DEV2_LABELS);
+
+        // Then all 20 images load, 23 sides, and only both_03's front omits fields (107 scored fields in all)
+        assertThat(images).hasSize(20);
+        assertThat(images.stream().mapToInt(i -> i.expected().size()).sum()).isEqualTo(23);
+        assertThat(images.stream().filter(i -> !i.omitted().isEmpty()).map(i -> i.file().getFileName().toString()))
+                .containsExactly("both_03.png");
+        assertThat(images.stream().flatMap(i -> i.expected().keySet().stream().map(i::labelledFields))
+                .mapToInt(List::size).sum()).isEqualTo(107);
     }
 }

@@ -36,6 +36,23 @@ final class CardPrinter {
         };
     }
 
+    /** The single side of a one-side image, printed in {@code style}. */
+    BufferedImage side(Sides sides, int width, CardStyle style) {
+        return switch (sides) {
+            case FRONT -> renderer.front(identity, width, art, style);
+            case BACK -> renderer.back(identity, width, art, style);
+            case BOTH -> throw new IllegalArgumentException("sides must be FRONT or BACK for one card but was BOTH");
+        };
+    }
+
+    CardFonts fonts() {
+        return fonts;
+    }
+
+    SyntheticIdentity identity() {
+        return identity;
+    }
+
     BufferedImage stampedFront(int width) {
         BufferedImage card = front(width);
         SpecimenStamp.apply(card, fonts.cjk(), art);

@@ -35,46 +35,58 @@ final class CardRenderer {
     }
 
     BufferedImage front(SyntheticIdentity identity, int width, RandomGenerator art) {
+        return front(identity, width, art, CardStyle.REAL);
+    }
+
+    BufferedImage front(SyntheticIdentity identity, int width, RandomGenerator art, CardStyle style) {
         BufferedImage card = blankCard(width);
         Graphics2D g = cardGraphics(card, art);
-        PortraitPainter.paint(g, art);
+        if (style.portrait()) {
+            PortraitPainter.paint(g, art);
+        }
 
-        Font label = fonts.cjk().deriveFont(CardLayout.LABEL_SIZE);
+        Font label = fonts.cjk().deriveFont((float) (CardLayout.LABEL_SIZE * style.labelScale()));
         Font value = fonts.cjk().deriveFont(CardLayout.VALUE_SIZE);
+        int dx = style.valueDx();
         spaced(g, "姓名", label, LABEL_BLUE, CardLayout.LABEL_X, CardLayout.NAME_Y, CardLayout.SPACED_LABEL_ADVANCE);
-        text(g, identity.name(), value, INK, CardLayout.VALUE_X, CardLayout.NAME_Y);
+        value(g, identity.name(), value, CardLayout.VALUE_X + dx, CardLayout.NAME_Y, style);
 
         spaced(g, "性别", label, LABEL_BLUE, CardLayout.LABEL_X, CardLayout.SEX_Y, CardLayout.SPACED_LABEL_ADVANCE);
-        text(g, identity.sex().printed(), value, INK, CardLayout.VALUE_X, CardLayout.SEX_Y);
+        value(g, identity.sex().printed(), value, CardLayout.VALUE_X + dx, CardLayout.SEX_Y, style);
         spaced(g, "民族", label, LABEL_BLUE, CardLayout.NATION_LABEL_X, CardLayout.SEX_Y,
                 CardLayout.SPACED_LABEL_ADVANCE);
-        text(g, identity.nation(), value, INK, CardLayout.NATION_VALUE_X, CardLayout.SEX_Y);
+        value(g, identity.nation(), value, CardLayout.NATION_VALUE_X + dx, CardLayout.SEX_Y, style);
 
         spaced(g, "出生", label, LABEL_BLUE, CardLayout.LABEL_X, CardLayout.BIRTH_Y, CardLayout.SPACED_LABEL_ADVANCE);
-        text(g, String.valueOf(identity.birth().getYear()), value, INK, CardLayout.VALUE_X, CardLayout.BIRTH_Y);
-        text(g, "年", label, LABEL_BLUE, CardLayout.YEAR_MARK_X, CardLayout.BIRTH_Y);
-        centred(g, String.valueOf(identity.birth().getMonthValue()), value, CardLayout.MONTH_CENTER_X,
+        text(g, String.valueOf(identity.birth().getYear()), value, INK, CardLayout.VALUE_X + dx, CardLayout.BIRTH_Y);
+        text(g, "年", label, LABEL_BLUE, CardLayout.YEAR_MARK_X + dx, CardLayout.BIRTH_Y);
+        centred(g, String.valueOf(identity.birth().getMonthValue()), value, CardLayout.MONTH_CENTER_X + dx,
                 CardLayout.BIRTH_Y);
-        text(g, "月", label, LABEL_BLUE, CardLayout.MONTH_MARK_X, CardLayout.BIRTH_Y);
-        centred(g, String.valueOf(identity.birth().getDayOfMonth()), value, CardLayout.DAY_CENTER_X,
+        text(g, "月", label, LABEL_BLUE, CardLayout.MONTH_MARK_X + dx, CardLayout.BIRTH_Y);
+        centred(g, String.valueOf(identity.birth().getDayOfMonth()), value, CardLayout.DAY_CENTER_X + dx,
                 CardLayout.BIRTH_Y);
-        text(g, "日", label, LABEL_BLUE, CardLayout.DAY_MARK_X, CardLayout.BIRTH_Y);
+        text(g, "日", label, LABEL_BLUE, CardLayout.DAY_MARK_X + dx, CardLayout.BIRTH_Y);
 
         spaced(g, "住址", label, LABEL_BLUE, CardLayout.LABEL_X, CardLayout.ADDRESS_Y, CardLayout.SPACED_LABEL_ADVANCE);
+        // Wrapped at the font's own widths: a wider pitch spreads the same characters per line, as generators do.
         List<String> lines = wrap(identity.address(), g.getFontMetrics(value));
         for (int i = 0; i < lines.size(); i++) {
-            text(g, lines.get(i), value, INK, CardLayout.VALUE_X,
-                    CardLayout.ADDRESS_Y + i * CardLayout.ADDRESS_LINE_STEP);
+            value(g, lines.get(i), value, CardLayout.VALUE_X + dx,
+                    CardLayout.ADDRESS_Y + i * CardLayout.ADDRESS_LINE_STEP, style);
         }
 
         spaced(g, "公民身份号码", label, LABEL_BLUE, CardLayout.LABEL_X, CardLayout.ID_Y, CardLayout.ID_LABEL_ADVANCE);
         spaced(g, identity.idNumber(), fonts.mono().deriveFont(CardLayout.ID_NUMBER_SIZE), INK,
-                CardLayout.ID_NUMBER_X, CardLayout.ID_Y, CardLayout.ID_NUMBER_ADVANCE);
+                CardLayout.ID_NUMBER_X + style.idNumberDx(), CardLayout.ID_Y, CardLayout.ID_NUMBER_ADVANCE);
         g.dispose();
         return card;
     }
 
     BufferedImage back(SyntheticIdentity identity, int width, RandomGenerator art) {
+        return back(identity, width, art, CardStyle.REAL);
+    }
+
+    BufferedImage back(SyntheticIdentity identity, int width, RandomGenerator art, CardStyle style) {
         BufferedImage card = blankCard(width);
         Graphics2D g = cardGraphics(card, art);
         greatWall(g);
@@ -88,10 +100,12 @@ final class CardRenderer {
         Font value = fonts.cjk().deriveFont(CardLayout.BACK_VALUE_SIZE);
         spaced(g, "签发机关", label, INK, CardLayout.BACK_LABEL_X, CardLayout.AUTHORITY_Y,
                 CardLayout.BACK_LABEL_ADVANCE);
-        text(g, identity.authority(), value, INK, CardLayout.BACK_VALUE_X, CardLayout.AUTHORITY_Y);
+        value(g, identity.authority(), value, CardLayout.BACK_VALUE_X + style.valueDx(), CardLayout.AUTHORITY_Y,
+                style);
         spaced(g, "有效期限", label, INK, CardLayout.BACK_LABEL_X, CardLayout.VALIDITY_Y,
                 CardLayout.BACK_LABEL_ADVANCE);
-        text(g, identity.validPeriod(), value, INK, CardLayout.BACK_VALUE_X, CardLayout.VALIDITY_Y);
+        value(g, identity.validPeriod(), value, CardLayout.BACK_VALUE_X + style.valueDx(), CardLayout.VALIDITY_Y,
+                style);
         g.dispose();
         return card;
     }
@@ -168,6 +182,22 @@ final class CardRenderer {
             text(g, Character.toString(cp), font, color, x + i * advance, centreY);
             offset += Character.charCount(cp);
             i++;
+        }
+    }
+
+    /** A value in ink: as the font sets it, or character by character at the style's pitch. */
+    private static void value(Graphics2D g, String text, Font font, int x, int centreY, CardStyle style) {
+        if (style.pitch() == 1) {
+            text(g, text, font, INK, x, centreY);
+            return;
+        }
+        FontMetrics metrics = g.getFontMetrics(font);
+        double at = x;
+        for (int offset = 0; offset < text.length(); ) {
+            String character = Character.toString(text.codePointAt(offset));
+            text(g, character, font, INK, (int) Math.round(at), centreY);
+            at += metrics.stringWidth(character) * style.pitch();
+            offset += character.length();
         }
     }
 

@@ -38,6 +38,11 @@ final class LabelsJson {
         conventions.put("id_number", "exactly as printed (X uppercase); id_checksum_valid = GB 11643 check digit test");
         conventions.put("valid_period", "as printed on the back, YYYY.MM.DD-YYYY.MM.DD or YYYY.MM.DD-长期");
         conventions.put("rotation_cw_to_upright", "degrees to rotate clockwise to make each side upright");
+        if (images.stream().anyMatch(i -> !i.capture().skewCwToUprightDeg().isEmpty())) {
+            conventions.put("skew_cw_to_upright_deg", "only for sides turned by an arbitrary angle: the exact clockwise"
+                    + " rotation in degrees that makes the side upright (rotation_cw_to_upright is its nearest multiple"
+                    + " of 90)");
+        }
         conventions.put("capture", "rendered | scan | photo | screen_reshoot | photocopy");
         conventions.put("variant", "the generator's capture recipe (SyntheticCardGenerator's Variant)");
         conventions.put("readable", "false when the image is degraded on purpose beyond what a person can read");
@@ -57,15 +62,22 @@ final class LabelsJson {
         node.put("height", image.height());
         node.put("bytes", image.jpeg().length);
         node.put("sha256", sha256(image.jpeg()));
-        node.put("variant", image.variant().label());
-        node.put("readable", image.variant().readable());
+        node.put("variant", image.recipe().label());
+        node.put("readable", image.recipe().readable());
         ObjectNode conditions = node.putObject("conditions");
-        conditions.put("capture", image.variant().captureLabel());
-        conditions.put("color", image.variant().colorLabel());
+        Capture capture = image.capture();
+        conditions.put("capture", capture.captureLabel());
+        conditions.put("color", capture.colorLabel());
         ObjectNode rotation = conditions.putObject("rotation_cw_to_upright");
-        image.sides().labels().forEach(side -> rotation.put(side, image.variant().rotationCwToUpright()));
+        image.sides().labels().forEach(side -> rotation.put(side, capture.rotationCwToUpright().get(side)));
+        if (!capture.skewCwToUprightDeg().isEmpty()) {
+            ObjectNode skew = conditions.putObject("skew_cw_to_upright_deg");
+            image.sides().labels().stream().filter(capture.skewCwToUprightDeg()::containsKey)
+                    .forEach(side -> skew.put(side, capture.skewCwToUprightDeg().get(side)));
+        }
         ArrayNode tags = conditions.putArray("tags");
-        image.variant().tags().forEach(tags::add);
+        image.recipe().tags().forEach(tags::add);
+        capture.extraTags().forEach(tags::add);
         ObjectNode truth = node.putObject("ground_truth");
         SyntheticIdentity id = image.identity();
         if (image.sides() != Sides.BACK) {

@@ -1,11 +1,12 @@
 package io.idcardstream.engine.synthetic;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
 /**
  * Writes synthetic card images and their labels.json. Without {@code --count} it writes the committed fixture set
  * (every variant, hard ones included); with {@code --count N} it writes N readable images cycling through the
- * variants, for benchmarks. The same seed gives the same images on the same JDK.
+ * variants, for benchmarks. {@code --hard-set} does the same with the hard set's variants ({@link HardVariant}).
+ * The same seed gives the same images on the same JDK.
  *
  * <p>Run by {@code bench/generate-synthetic.sh}. Single-threaded.
  */
@@ -53,6 +55,13 @@ public final class SyntheticCardGenerator implements Callable<Integer> {
     @Option(names = "--with-hard", description = "With --count, include the unreadable HARD variant in the cycle.")
     boolean withHard;
 
+    @Option(names = "--hard-set", description = "The hard set (issue 10) instead of the readable variants: with"
+            + " --count N, N images cycling through the hard variants and their sides; else its fixture plan.")
+    boolean hardSet;
+
+    @Option(names = "--fixtures", description = "The committed fixture plan (the default without --count).")
+    boolean fixtures;
+
     @Option(names = "--out", required = true, description = "Output directory (created if missing).")
     Path out;
 
@@ -66,14 +75,24 @@ public final class SyntheticCardGenerator implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<Shot> plan = count == null ? FIXTURE_PLAN : cycle(count, withHard);
+        if (fixtures && count != null) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--fixtures and --count exclude each other");
+        }
+        if (hardSet && withHard) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--with-hard is for the readable cycle,"
+                    + " not --hard-set");
+        }
+        List<Shot> plan = hardSet
+                ? (count == null ? HardPlan.FIXTURES : HardPlan.cycle(count))
+                : (count == null ? FIXTURE_PLAN : cycle(count, withHard));
         CardFonts fonts = CardFonts.load();
         Files.createDirectories(out);
         List<SyntheticImage> images = generate(plan, fonts, seed);
         for (SyntheticImage image : images) {
             Files.write(out.resolve(image.file()), image.jpeg());
         }
-        String command = "bench/generate-synthetic.sh" + (count == null ? "" : " --count " + count)
+        String command = "bench/generate-synthetic.sh" + (hardSet ? " --hard-set" : "")
+                + (fixtures ? " --fixtures" : "") + (count == null ? "" : " --count " + count)
                 + (withHard ? " --with-hard" : "") + " --seed " + seed + " --out <dir>";
         LabelsJson.write(out.resolve("labels.json"), images, command, seed);
         System.out.println("wrote " + images.size() + " images and labels.json to " + out);
@@ -84,17 +103,22 @@ public final class SyntheticCardGenerator implements Callable<Integer> {
     static List<SyntheticImage> generate(List<Shot> plan, CardFonts fonts, long seed) {
         SplittableRandom master = new SplittableRandom(seed);
         List<SyntheticImage> images = new ArrayList<>();
+        Map<Recipe, Integer> occurrences = new HashMap<>();
         for (int i = 0; i < plan.size(); i++) {
             Shot shot = plan.get(i);
             SplittableRandom item = master.split();
-            SyntheticIdentity identity = new IdentityGenerator(item.split()).next();
-            CardPrinter printer = new CardPrinter(fonts, identity, item.split());
-            BufferedImage image = shot.variant().capture(printer, shot.sides(), item.split());
-            byte[] jpeg = Jpeg.encode(image, shot.variant().jpegQuality());
-            String file = String.format("%03d_%s_%s.jpg", i + 1, shot.variant().label(),
+            SplittableRandom people = item.split();
+            SplittableRandom art = item.split();
+            SplittableRandom camera = item.split();
+            int occurrence = occurrences.merge(shot.recipe(), 1, Integer::sum) - 1;
+            SyntheticIdentity identity = shot.recipe().identity(new IdentityGenerator(people).next(), occurrence,
+                    fonts, item.split());
+            CardPrinter printer = new CardPrinter(fonts, identity, art);
+            Capture capture = shot.recipe().shoot(printer, shot.sides(), shot.fixture(), camera);
+            byte[] jpeg = Jpeg.encode(capture.image(), capture.jpegQuality());
+            String file = String.format("%03d_%s_%s.jpg", i + 1, shot.recipe().label(),
                     shot.sides().name().toLowerCase(Locale.ROOT));
-            images.add(new SyntheticImage(file, shot.variant(), shot.sides(), identity, image.getWidth(),
-                    image.getHeight(), jpeg));
+            images.add(new SyntheticImage(file, shot.recipe(), shot.sides(), identity, capture, jpeg));
         }
         return images;
     }
@@ -125,7 +149,15 @@ public final class SyntheticCardGenerator implements Callable<Integer> {
         return plan;
     }
 
-    /** One planned image: a capture recipe and the side(s) it shows. */
-    record Shot(Variant variant, Sides sides) {
+    /**
+     * One planned image: a capture recipe and the side(s) it shows.
+     *
+     * @param fixture a committed fixture (pages at the lowest realistic resolution, to keep the repository small)
+     */
+    record Shot(Recipe recipe, Sides sides, boolean fixture) {
+
+        Shot(Recipe recipe, Sides sides) {
+            this(recipe, sides, false);
+        }
     }
 }

@@ -52,7 +52,7 @@ class SyntheticCardGeneratorTest {
     void shouldPlanFixturesOfEveryVariant() {
         // Given the committed fixture plan, when its variants are listed, then every variant appears
         assertThat(SyntheticCardGenerator.FIXTURE_PLAN).hasSize(35);
-        assertThat(SyntheticCardGenerator.FIXTURE_PLAN.stream().map(Shot::variant).distinct())
+        assertThat(SyntheticCardGenerator.FIXTURE_PLAN.stream().map(Shot::recipe).distinct())
                 .containsExactlyInAnyOrder(Variant.values());
         assertThat(Arrays.stream(Variant.values()).filter(v -> !v.readable())).containsExactly(Variant.HARD);
     }

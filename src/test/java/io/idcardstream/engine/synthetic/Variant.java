@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
  * How one image is captured: each variant composes a scene from the printed card(s) and then applies its
  * distortions. Carries the metadata labels.json records for it.
  */
-enum Variant {
+enum Variant implements Recipe {
     CLEAN("rendered", "color", true, 0.92f, List.of("clean")) {
         @Override
         BufferedImage capture(CardPrinter cards, Sides sides, RandomGenerator random) {
@@ -162,20 +162,28 @@ enum Variant {
     /** The image of the given side(s) as this variant captures it. */
     abstract BufferedImage capture(CardPrinter cards, Sides sides, RandomGenerator random);
 
+    @Override
+    public Capture shoot(CardPrinter cards, Sides sides, boolean fixture, RandomGenerator random) {
+        return Capture.of(capture(cards, sides, random), this, jpegQuality, sides, rotationCwToUpright());
+    }
+
     /** Degrees to turn the image clockwise so the card is upright (small tilts count as upright). */
     int rotationCwToUpright() {
         return 0;
     }
 
-    String captureLabel() {
+    @Override
+    public String captureLabel() {
         return capture;
     }
 
-    String colorLabel() {
+    @Override
+    public String colorLabel() {
         return color;
     }
 
-    boolean readable() {
+    @Override
+    public boolean readable() {
         return readable;
     }
 
@@ -183,12 +191,14 @@ enum Variant {
         return jpegQuality;
     }
 
-    List<String> tags() {
+    @Override
+    public List<String> tags() {
         return tags;
     }
 
     /** The file-name and labels.json form: {@code upside_down}. */
-    String label() {
+    @Override
+    public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
