@@ -4,10 +4,14 @@ import ai.onnxruntime.OrtException;
 import io.idcardstream.engine.card.CardFrame;
 import io.idcardstream.engine.card.CardImages;
 import io.idcardstream.engine.card.CardLocator;
+import io.idcardstream.engine.card.CardTemplate;
+import io.idcardstream.engine.geom.Quad;
 import io.idcardstream.engine.fields.CardFieldExtractor;
 import io.idcardstream.engine.fields.Completeness;
 import io.idcardstream.engine.fields.ExtractedCard;
 import io.idcardstream.engine.fields.FieldRectifier;
+import io.idcardstream.engine.fields.HiddenEndings;
+import io.idcardstream.engine.fields.MalformedDates;
 import io.idcardstream.engine.fields.NationCompletion;
 import io.idcardstream.engine.fields.FieldRectifier.Rectified;
 import io.idcardstream.engine.image.ImageDecoder;
@@ -64,6 +68,12 @@ final class CardPipeline {
     static final double CLOSER_LOOK_MARGIN = 40;
     /** Text lines on a card straightened at template scale are about this high (pixels). */
     static final double TEMPLATE_LINE_HEIGHT = 30;
+    /**
+     * A card narrower than this in the detector's input (pixels) has text under ~19 pixels high there, where
+     * detection starts to miss short lines (an address's last row, a small label): it always gets the closer look,
+     * and that reading is kept unless it is worse.
+     */
+    static final double SMALL_TEXT_CARD_WIDTH = 600;
     /** A reading whose fields average less confidence than this gets a closer look. */
     static final double CONFIDENT = 0.9;
     /** The square looked at for a character's ink colour, as a fraction of its line box's height (text ~60%). */
@@ -98,11 +108,12 @@ final class CardPipeline {
         try {
             RgbImage image = ImageDecoder.decode(bytes, limits);              // PNG/JPEG, EXIF turn, size guards
             Sharpness sharpness = passQualityGate(image);                     // blank or smeared: refuse early
-            List<RecognizedLine> read = reader.read(image, deadline);         // DB, direction per cluster, CTC
+            RgbImage text = StampInk.withoutRedInk(image);                    // card text is black and blue: no seals
+            List<RecognizedLine> read = reader.read(text, deadline);          // DB, direction per cluster, CTC
             List<GlyphLine> lines = glyphLines(image, read);
             List<CardFrame> cards = CardLocator.locate(lines);                // cards and sides from printed anchors
             if (CardFieldExtractor.choose(cards, side).isEmpty()) {           // none: turn the text upright, enlarge
-                Optional<TurnedPage> page = TurnedPage.of(image, read);
+                Optional<TurnedPage> page = TurnedPage.of(text, read);
                 if (page.isPresent()) {
                     deadline.check();
                     List<GlyphLine> turned = glyphLines(image, page.get().inImage(reader.read(page.get().image(),
@@ -115,9 +126,9 @@ final class CardPipeline {
                 }
             }
             CardFrame card = requestedCard(cards, side, sharpness);           // the side asked for, or the best one
-            Reading reading = readSide(image, lines, card, deadline);         // fields; straightened second look
+            Reading reading = readSide(text, lines, card, deadline);          // fields; straightened second look
             List<Reading> readings = OcrOptions.on(options.multiCardDetect())
-                    ? withOtherSides(image, lines, cards, reading, deadline)  // MultiCardDetect: the other side too
+                    ? withOtherSides(text, lines, cards, reading, deadline)   // MultiCardDetect: the other side too
                     : List.of(reading);
             requireSomethingRead(reading.card(), sharpness, reading.frame()); // ImageBlur / OcrFailed
             Rectified fields = rectify(readings, options);                    // EnableRecognitionRectify, reported
@@ -173,14 +184,16 @@ final class CardPipeline {
     }
 
     /**
-     * The fields of one side. When the first reading is {@linkplain Completeness#doubtful doubtful} or unsure, the
-     * card is straightened
-     * to the template's scale (text about 27 pixels high) and read again, and the better reading is kept.
+     * The fields of one side. When the first reading is {@linkplain Completeness#doubtful doubtful} or unsure, or the
+     * card's text was small for the detector, the card is straightened to the template's scale (text about 27
+     * pixels high) and read again, and the better reading is kept.
      */
     private Reading readSide(RgbImage image, List<GlyphLine> lines, CardFrame frame, Deadline deadline)
             throws OrtException, OcrException {
         Reading first = new Reading(lines, frame, extract(lines, frame, image));
-        if (!Completeness.doubtful(first.card()) && Completeness.meanConfidence(first.card()) >= CONFIDENT) {
+        boolean smallText = frame.cardInImage().width() * reader.detectorScale(image) < SMALL_TEXT_CARD_WIDTH;
+        if (!smallText && !Completeness.doubtful(first.card())
+                && Completeness.meanConfidence(first.card()) >= CONFIDENT) {
             return first;
         }
         deadline.check();
@@ -191,16 +204,48 @@ final class CardPipeline {
             inImage.add(new RecognizedLine(line.box().map(straight.toImage()), line.decoded()));
         }
         List<GlyphLine> closer = glyphLines(image, inImage);
-        return CardFieldExtractor.choose(CardLocator.locate(closer), frame.side())
+        Reading best = CardFieldExtractor.choose(CardLocator.locate(closer), frame.side())
                 .map(f -> new Reading(closer, f, extract(closer, f, image)))
-                .filter(second -> better(second.card(), first.card()))
+                .filter(second -> smallText ? !better(first.card(), second.card()) : better(second.card(), first.card()))
                 .orElse(first);
+        return withIdNumberRow(image, best);
     }
 
-    /** The fields of the card in {@code frame}, the nation completed from the list where one name explains it. */
+    /**
+     * The front's ID number row, read as one line where the frame puts it (from the label's end to the card's
+     * edge, a little more than a line high), in image coordinates.
+     */
+    private GlyphLine idNumberRow(RgbImage image, CardFrame frame) throws OrtException {
+        double left = frame.valueStarts().getOrDefault("公民身份", CardTemplate.ID_VALUE_X);
+        Quad band = Quad.rectangle(left, CardTemplate.ID_Y - ID_ROW_HALF_HEIGHT, CardTemplate.WIDTH - 10,
+                CardTemplate.ID_Y + ID_ROW_HALF_HEIGHT);
+        RecognizedLine line = reader.recognize(image, band.map(frame.cardToImage()));
+        return GlyphLine.of(line, -1);
+    }
+
+    /** Half the height of the ID number's row as read in one piece (template units; digits are ~30 high). */
+    static final double ID_ROW_HALF_HEIGHT = 24;
+
+    /**
+     * The fields of the card in {@code frame}, the nation completed from the list where one name explains it and
+     * the back's hidden endings where the card's rules allow one, dates not in the API's form withheld.
+     */
     private ExtractedCard extract(List<GlyphLine> lines, CardFrame frame, RgbImage image) {
-        return NationCompletion.apply(CardFieldExtractor.extract(lines, frame, image.width(), image.height()),
-                reader::canRead);
+        return MalformedDates.withhold(HiddenEndings.apply(NationCompletion.apply(
+                CardFieldExtractor.extract(lines, frame, image.width(), image.height()), reader::canRead)));
+    }
+
+    /**
+     * A front whose ID number is not a valid number gets its number's row read once more in one piece
+     * ({@link CardFieldExtractor#withIdNumberFrom}); the reading is kept only when it is a valid number.
+     */
+    private Reading withIdNumberRow(RgbImage image, Reading reading) throws OrtException {
+        if (reading.frame().side() != CardSide.FRONT || Completeness.consistent(reading.card())) {
+            return reading;
+        }
+        ExtractedCard card = CardFieldExtractor.withIdNumberFrom(idNumberRow(image, reading.frame()), reading.card(),
+                image.width(), image.height());
+        return card == reading.card() ? reading : new Reading(reading.lines(), reading.frame(), card);
     }
 
     private static boolean better(ExtractedCard candidate, ExtractedCard incumbent) {

@@ -92,6 +92,11 @@ final class TextReader {
         return List.of(lines);
     }
 
+    /** How much the detector shrinks {@code image} (1 when it is small enough to be read as it is). */
+    double detectorScale(RgbImage image) {
+        return Math.min(1.0, (double) params.maxSideLength() / Math.max(image.width(), image.height()));
+    }
+
     /** The boxes found in {@code image}, in image pixels. */
     List<DetectedBox> detect(RgbImage image) throws OrtException {
         DetectorInput input = DetectorInput.prepare(image, params.maxSideLength());
@@ -170,15 +175,15 @@ final class TextReader {
     }
 
     /**
-     * Recognises one line (corners in reading order). A line read unsurely whose crop has stamp ink or a rule through
-     * it ({@link StampInk}) is read again without them, and the surer reading is kept: cleaning can also erase a
-     * stroke that lies along a rule, so it is a second opinion, not a rule.
+     * Recognises one line (corners in reading order). A line read unsurely whose crop has a rule through it (a
+     * stamp's frame: {@link StampInk}) is read again without it, and the surer reading is kept: erasing a rule can
+     * also erase a stroke lying along it, so that is a second opinion, not a rule.
      */
     RecognizedLine recognize(RgbImage image, Quad box) throws OrtException {
         RgbImage crop = ImageOps.cropQuad(image, box, RecognizerInput.HEIGHT, MAX_LINE_WIDTH);
         DecodedText text = recognize(crop);
         if (text.confidence() < SURE) {
-            RgbImage cleaned = StampInk.clean(crop, crop.height());
+            RgbImage cleaned = StampInk.withoutRules(crop, crop.height());
             if (cleaned != crop) {
                 DecodedText second = recognize(cleaned);
                 text = second.confidence() > text.confidence() ? second : text;

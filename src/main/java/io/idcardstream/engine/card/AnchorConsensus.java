@@ -70,7 +70,7 @@ final class AnchorConsensus {
         Similarity winner = best;
         List<Anchor> agreeing = new ArrayList<>(positional.stream()
                 .filter(a -> winner.residual(a) <= SUPPORT_DISTANCE).toList());
-        agreeing = refined(positional, agreeing);
+        agreeing = new ArrayList<>(refined(positional, agreeing));
         Set<String> agreeingMatches = new HashSet<>();
         agreeing.forEach(a -> agreeingMatches.add(a.match()));
         for (Anchor anchor : anchors) {

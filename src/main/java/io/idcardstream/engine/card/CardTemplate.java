@@ -28,7 +28,7 @@ public final class CardTemplate {
     /** The ID number's first digit centre, digit pitch and row, on the front. */
     static final double ID_FIRST_X = 308;
     static final double ID_PITCH = 24.6;
-    static final double ID_Y = 467;
+    public static final double ID_Y = 467;
 
     /** Everything left of this is the front's label column (姓名, 性别, 出生, 住址, 公民身份号码). */
     public static final double FRONT_VALUE_X = 145;

@@ -80,9 +80,10 @@ public final class CardFieldExtractor {
         List<DiscardedText> discarded = new ArrayList<>();
         Map<FieldName, List<PlacedGlyph>> kept = new EnumMap<>(FieldName.class);
         Map<FieldName, Map<String, List<PlacedGlyph>>> dropped = new EnumMap<>(FieldName.class);
-        for (List<PlacedGlyph> segment : TextSegments.of(lines, frame, discarded)) {
+        for (TextSegments.Segment run : TextSegments.of(lines, frame, discarded)) {
+            List<PlacedGlyph> segment = run.glyphs();
             Optional<FieldName> field = FieldRegion.fieldOf(segment, frame.side(), frame.valueStarts());
-            if (StampText.isStamp(text(segment))) {
+            if (run.stamp() || StampText.isStamp(text(segment))) {
                 if (field.isPresent()) {
                     drop(dropped, field.get(), STAMP_TEXT_DROPPED, segment);
                 } else {
@@ -96,15 +97,22 @@ public final class CardFieldExtractor {
                 if (labelColumn > 0) {
                     discarded.add(new DiscardedText(field.get(), DiscardedText.LABEL_COLUMN, labelColumn));
                 }
+                List<PlacedGlyph> value = segment.subList(labelColumn, segment.size());
+                int head = StampText.gluedAt(value, true);
+                int tail = StampText.gluedAt(value.subList(head, value.size()), false);
+                if (head + tail > 0) {
+                    drop(dropped, field.get(), STAMP_TEXT_DROPPED, value.subList(0, head));
+                    drop(dropped, field.get(), STAMP_TEXT_DROPPED, value.subList(value.size() - tail, value.size()));
+                }
                 kept.computeIfAbsent(field.get(), f -> new ArrayList<>())
-                        .addAll(segment.subList(labelColumn, segment.size()));
+                        .addAll(value.subList(head, value.size() - tail));
             }
         }
         Map<FieldName, FieldReading> readings = new EnumMap<>(FieldName.class);
         List<FieldCorrection> cleanups = new ArrayList<>();
         for (Map.Entry<FieldName, List<PlacedGlyph>> entry : kept.entrySet()) {
             FieldName field = entry.getKey();
-            List<PlacedGlyph> glyphs = withoutDuplicates(readingOrder(entry.getValue()), field, dropped);
+            List<PlacedGlyph> glyphs = withoutDuplicates(readingOrder(entry.getValue()), field, dropped, discarded);
             if (field == FieldName.ID_NUM) {
                 List<PlacedGlyph> number = IdNumberGlyphs.select(glyphs);
                 glyphs.stream().filter(g -> !number.contains(g))
@@ -134,6 +142,56 @@ public final class CardFieldExtractor {
             fields = fields.with(reading.field(), reading.value());
         }
         return new ExtractedCard(frame.side(), fields, readings, frame, cleanups, discarded);
+    }
+
+    /**
+     * The card with its ID number taken from {@code band} (the number's row read as one line, straight from where
+     * the frame puts it) when that reading is the better number: a stamp or a frame line over the digits breaks
+     * detection into fragments that a reading of the whole row avoids. A valid number (check character right) beats
+     * one that is not; eighteen characters of the number's form beat fewer, unless the fewer were all read surely
+     * (some specimens print seventeen digits, and noise beside them must not make an eighteenth).
+     */
+    public static ExtractedCard withIdNumberFrom(GlyphLine band, ExtractedCard card, int imageWidth,
+            int imageHeight) {
+        if (card.side() != CardSide.FRONT) {
+            return card;
+        }
+        List<PlacedGlyph> placed = new ArrayList<>();
+        for (Glyph glyph : band.glyphs()) {
+            Point onCard = card.frame().toCard(glyph.center());
+            placed.add(new PlacedGlyph(glyph, onCard, onCard));
+        }
+        List<PlacedGlyph> number = IdNumberGlyphs.select(placed);
+        if (number.isEmpty()) {
+            return card;
+        }
+        FieldReading reading = reading(FieldName.ID_NUM, number, card.frame(), imageWidth, imageHeight);
+        int current = idNumberRank(card.reading(FieldName.ID_NUM));
+        if (idNumberRank(Optional.of(reading)) <= current) {
+            return card;
+        }
+        Map<FieldName, FieldReading> readings = new EnumMap<>(card.readings());
+        readings.put(FieldName.ID_NUM, reading);
+        List<FieldCorrection> cleanups = card.cleanups().stream().filter(c -> c.field() != FieldName.ID_NUM).toList();
+        return new ExtractedCard(card.side(), card.fields().with(FieldName.ID_NUM, reading.value()), readings,
+                card.frame(), cleanups, card.discarded());
+    }
+
+    /** 3: a valid number; 2: eighteen characters of its form; 1: seventeen or eighteen read surely; 0: other. */
+    private static int idNumberRank(Optional<FieldReading> reading) {
+        if (reading.isEmpty()) {
+            return 0;
+        }
+        String value = reading.get().value();
+        if (io.idcardstream.identity.ResidentIdNumber.parse(value)
+                .map(io.idcardstream.identity.ResidentIdNumber::checkDigitValid).orElse(false)) {
+            return 3;
+        }
+        if (value.matches("[1-9]\\d{16}[\\dX]")) {
+            return 2;
+        }
+        boolean sure = reading.get().glyphs().stream().allMatch(g -> g.confidence() >= FieldRectifier.UNCERTAIN);
+        return sure && value.matches("\\d{17}") ? 2 : 0;
     }
 
     private static void drop(Map<FieldName, Map<String, List<PlacedGlyph>>> dropped, FieldName field, String reason,
@@ -179,30 +237,38 @@ public final class CardFieldExtractor {
 
     /**
      * One reading of each printed character: when two overlapping boxes both read it (a stray one-character box
-     * over the start of a line), the same symbol appears twice at the same place; the surer one is kept and the
-     * other recorded as dropped.
+     * over the start of a line, two boxes sharing a character at their ends), it appears twice at the same place.
+     * Read as the same symbol, the second reading is simply not kept (recorded as discarded); read as two different
+     * symbols, the surer one is kept and the other is a correction of the value, since that was a choice.
      */
     private static List<PlacedGlyph> withoutDuplicates(List<PlacedGlyph> glyphs, FieldName field,
-            Map<FieldName, Map<String, List<PlacedGlyph>>> dropped) {
+            Map<FieldName, Map<String, List<PlacedGlyph>>> dropped, List<DiscardedText> discarded) {
         List<PlacedGlyph> kept = new ArrayList<>();
+        int repeats = 0;
         for (PlacedGlyph p : glyphs) {
             PlacedGlyph twin = null;
             for (PlacedGlyph other : kept) {
-                Glyph a = other.glyph(), b = p.glyph();
-                if (a.line() != b.line() && a.symbol().equals(b.symbol())
-                        && other.card().distanceTo(p.card()) < SAME_PLACE) {
+                if (other.glyph().line() != p.glyph().line() && other.card().distanceTo(p.card()) < SAME_PLACE) {
                     twin = other;
                     break;
                 }
             }
             if (twin == null) {
                 kept.add(p);
-            } else if (p.glyph().confidence() > twin.glyph().confidence()) {
-                kept.set(kept.indexOf(twin), p);
-                drop(dropped, field, DUPLICATE_READING_DROPPED, List.of(twin));
-            } else {
-                drop(dropped, field, DUPLICATE_READING_DROPPED, List.of(p));
+                continue;
             }
+            PlacedGlyph loser = p.glyph().confidence() > twin.glyph().confidence() ? twin : p;
+            if (loser == twin) {
+                kept.set(kept.indexOf(twin), p);
+            }
+            if (twin.symbol().equals(p.symbol())) {
+                repeats++;
+            } else {
+                drop(dropped, field, DUPLICATE_READING_DROPPED, List.of(loser));
+            }
+        }
+        if (repeats > 0) {
+            discarded.add(new DiscardedText(field, DiscardedText.READ_TWICE, repeats));
         }
         return kept;
     }

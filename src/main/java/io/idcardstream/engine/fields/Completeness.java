@@ -1,6 +1,7 @@
 package io.idcardstream.engine.fields;
 
 import io.idcardstream.identity.CardDates;
+import io.idcardstream.identity.NationNames;
 import io.idcardstream.identity.ResidentIdNumber;
 import io.idcardstream.identity.Sex;
 import io.idcardstream.ocr.CardFields;
@@ -16,12 +17,15 @@ import java.util.Optional;
 public final class Completeness {
     private Completeness() {}
 
-    /** Whether the field's value has the field's form (a name of two or more characters, 男/女, a real date, …). */
+    /**
+     * Whether the field's value has the field's form (a name of two or more characters, 男/女, a nation of the list,
+     * a real date, …).
+     */
     public static boolean wellFormed(FieldName field, String value) {
         return switch (field) {
             case NAME -> value.codePointCount(0, value.length()) >= 2;
             case SEX -> Sex.fromPrinted(value) != Sex.UNKNOWN;
-            case NATION -> !value.isEmpty() && value.codePointCount(0, value.length()) <= 6;
+            case NATION -> NationNames.isKnown(value);
             case BIRTH -> CardDates.parseBirth(value).isPresent();
             case ADDRESS -> value.codePointCount(0, value.length()) >= 6;
             case ID_NUM -> ResidentIdNumber.parse(value).isPresent();

@@ -19,5 +19,5 @@ public record DiscardedText(FieldName field, String reason, int characters) {
 
     /** Why characters are not part of any value. */
     public static final String OFF_CARD = "OFF_CARD", UNSURE_LINE = "UNSURE_LINE", STAMP_TEXT = "STAMP_TEXT",
-            OUTSIDE_FIELDS = "OUTSIDE_FIELDS", LABEL_COLUMN = "LABEL_COLUMN", CROSSWISE_TEXT = "CROSSWISE_TEXT", RED_INK = "RED_INK";
+            OUTSIDE_FIELDS = "OUTSIDE_FIELDS", LABEL_COLUMN = "LABEL_COLUMN", READ_TWICE = "READ_TWICE", CROSSWISE_TEXT = "CROSSWISE_TEXT", RED_INK = "RED_INK";
 }

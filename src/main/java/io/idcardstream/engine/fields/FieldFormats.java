@@ -76,6 +76,10 @@ final class FieldFormats {
         };
     }
 
+    /**
+     * The API's form of any real calendar date read, however implausible its year (1750, 2090): judging the year
+     * is the validator's job, and the answer keeps the API's format ({@code 1750/3/1}).
+     */
     private static String birth(String text) {
         var parsed = CardDates.parseBirth(text);
         if (parsed.isPresent()) {
@@ -83,9 +87,12 @@ final class FieldFormats {
         }
         Matcher m = LOOSE_BIRTH.matcher(text);
         if (m.matches()) {
-            return CardDates.parseBirth(m.group(1) + "/" + m.group(2) + "/" + m.group(3))
-                    .map(CardDates::formatBirth)
-                    .orElse(text);
+            try {
+                return CardDates.formatBirth(java.time.LocalDate.of(Integer.parseInt(m.group(1)),
+                        Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+            } catch (java.time.DateTimeException notADate) {
+                return text;
+            }
         }
         return text;
     }

@@ -90,8 +90,11 @@ public final class FieldRectifier {
     }
 
     /**
-     * The one ID number that differs from the read one in a single uncertain character and agrees with its check
-     * character, the printed birth date (when readable) and the printed sex (when readable).
+     * The ID number that differs from the read one in a single uncertain character and agrees with its check
+     * character. Candidates that also agree with the printed birth date and sex (where readable) come first; when
+     * none does (some cards print a sex or birth date their number contradicts), those agreeing with the birth
+     * date, then any. Among several, the one whose new character the recogniser itself found clearly most probable
+     * in that place is taken ({@link MostSupported}); outside the first group a repair also needs that evidence.
      */
     static Optional<String> repairIdNumber(CardFields fields, List<Glyph> glyphs) {
         String read = fields.idNum();
@@ -100,25 +103,31 @@ public final class FieldRectifier {
         }
         Optional<LocalDate> printedBirth = CardDates.parseBirth(fields.birth());
         Sex printedSex = Sex.fromPrinted(fields.sex());
-        List<String> candidates = new ArrayList<>();
+        List<List<String>> candidates = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<List<Float>> support = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int i = 0; i < read.length(); i++) {
             if (glyphs.get(i).confidence() >= UNCERTAIN) {
                 continue;
             }
             String alphabet = i == 17 ? "0123456789X" : "0123456789";
             for (char c : alphabet.toCharArray()) {
-                if (c == read.charAt(i)) {
-                    continue;
-                }
                 String candidate = read.substring(0, i) + c + read.substring(i + 1);
                 Optional<ResidentIdNumber> parsed = ResidentIdNumber.parse(candidate);
-                if (parsed.isPresent() && parsed.get().checkDigitValid()
-                        && (printedBirth.isEmpty() || printedBirth.equals(parsed.get().birthDate()))
-                        && (printedSex == Sex.UNKNOWN || printedSex == parsed.get().sex())) {
-                    candidates.add(candidate);
+                if (c == read.charAt(i) || parsed.isEmpty() || !parsed.get().checkDigitValid()) {
+                    continue;
                 }
+                boolean birthAgrees = printedBirth.isEmpty() || printedBirth.equals(parsed.get().birthDate());
+                boolean sexAgrees = printedSex == Sex.UNKNOWN || printedSex == parsed.get().sex();
+                int group = birthAgrees && sexAgrees ? 0 : birthAgrees ? 1 : 2;
+                candidates.get(group).add(candidate);
+                support.get(group).add(glyphs.get(i).probabilityOf(String.valueOf(c)));
             }
         }
-        return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+        for (int group = 0; group < 3; group++) {
+            if (!candidates.get(group).isEmpty()) {
+                return MostSupported.pick(candidates.get(group), support.get(group), group > 0);
+            }
+        }
+        return Optional.empty();
     }
 }

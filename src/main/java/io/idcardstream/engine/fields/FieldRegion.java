@@ -75,17 +75,27 @@ record FieldRegion(FieldName field, String label, double left, double top, doubl
         return count;
     }
 
-    /** The field whose region holds most of the segment's characters (the first's on a tie); empty for none. */
+    /**
+     * The field whose region holds most of the segment's characters (the first's on a tie); empty when more of them
+     * lie outside every region than in that one.
+     */
     static Optional<FieldName> fieldOf(List<PlacedGlyph> segment, CardSide side, Map<String, Double> valueStarts) {
         Map<FieldName, Integer> votes = new EnumMap<>(FieldName.class);
         FieldName first = null;
+        int outside = 0;
         for (PlacedGlyph glyph : segment) {
+            FieldName field = null;
             for (FieldRegion region : of(side)) {
                 if (region.contains(glyph.region(), valueStarts)) {
-                    votes.merge(region.field(), 1, Integer::sum);
-                    first = first == null ? region.field() : first;
+                    field = region.field();
                     break;
                 }
+            }
+            if (field == null) {
+                outside++;
+            } else {
+                votes.merge(field, 1, Integer::sum);
+                first = first == null ? field : first;
             }
         }
         FieldName best = first;
@@ -94,6 +104,6 @@ record FieldRegion(FieldName field, String label, double left, double top, doubl
                 best = vote.getKey();
             }
         }
-        return Optional.ofNullable(best);
+        return best == null || outside > votes.get(best) ? Optional.empty() : Optional.of(best);
     }
 }

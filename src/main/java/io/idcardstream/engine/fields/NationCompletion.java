@@ -16,9 +16,10 @@ import java.util.function.Predicate;
  *   <li>a name with characters the recogniser cannot emit at all (仫 of 仫佬 is missing from PP-OCR's dictionary,
  *       so 仫佬 is always read 佬): the reading equals a name without those characters;
  *   <li>one character read uncertainly (probability below {@link FieldRectifier#UNCERTAIN}) where a name of the
- *       same length differs in that character only (达翰尔 for 达斡尔).
+ *       same length differs in that character only (达翰尔 for 达斡尔); when several names do (潮龙: 崩龙 or 独龙),
+ *       the one whose character the recogniser found clearly most probable there ({@link MostSupported}).
  * </ul>
- * A reading two names explain, or a surely read one, stays as read.
+ * A reading no name or two names equally explain, or a surely read one, stays as read.
  *
  * <p>Pure and thread-safe.
  */
@@ -40,15 +41,14 @@ public final class NationCompletion {
                 candidates.add(name);
             }
         }
-        if (candidates.isEmpty()) {
-            candidates = oneUncertainCharacterOff(read, reading.get());
-        }
-        if (candidates.size() != 1) {
+        Optional<String> name = candidates.size() == 1 ? Optional.of(candidates.get(0))
+                : candidates.isEmpty() ? oneUncertainCharacterOff(read, reading.get()) : Optional.empty();
+        if (name.isEmpty()) {
             return card;
         }
         List<FieldCorrection> cleanups = new ArrayList<>(card.cleanups());
-        cleanups.add(new FieldCorrection(FieldName.NATION, read, candidates.get(0), REASON));
-        return card.withFields(card.fields().with(FieldName.NATION, candidates.get(0)), cleanups);
+        cleanups.add(new FieldCorrection(FieldName.NATION, read, name.get(), REASON));
+        return card.withFields(card.fields().with(FieldName.NATION, name.get()), cleanups);
     }
 
     private static String withoutUnreadable(String name, Predicate<String> readable) {
@@ -57,12 +57,13 @@ public final class NationCompletion {
         return kept.toString();
     }
 
-    private static List<String> oneUncertainCharacterOff(String read, FieldReading reading) {
+    private static Optional<String> oneUncertainCharacterOff(String read, FieldReading reading) {
         int[] symbols = read.codePoints().toArray();
         if (reading.glyphs().size() != symbols.length) {
-            return List.of();
+            return Optional.empty();
         }
         List<String> candidates = new ArrayList<>();
+        List<Float> support = new ArrayList<>();
         for (String name : NationNames.ALL) {
             int[] printed = name.codePoints().toArray();
             if (printed.length != symbols.length) {
@@ -77,8 +78,9 @@ public final class NationCompletion {
             }
             if (differences == 1 && reading.glyphs().get(differing).confidence() < FieldRectifier.UNCERTAIN) {
                 candidates.add(name);
+                support.add(reading.glyphs().get(differing).probabilityOf(Character.toString(printed[differing])));
             }
         }
-        return candidates;
+        return MostSupported.pick(candidates, support, false);
     }
 }

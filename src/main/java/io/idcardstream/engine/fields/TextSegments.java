@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Cuts the lines read on a card into segments: runs of characters one box read with no printed label between them
- * and no gap wider than {@link #GAP} (about three characters), placed on the card template. A segment is the unit
+ * and no gap wider than {@link #GAP} (about three characters), placed on the card template; a piece of a stamp's
+ * phrase read in the same box as a value is a segment of its own, marked as stamp text. A segment is the unit
  * fields are assigned by: what one box read in one run belongs to one value, however far it reaches.
  *
  * <p>Lines that are not card text are discarded here, with a record: lines read too unsurely to be text
@@ -27,15 +28,23 @@ final class TextSegments {
     static final float MIN_LINE_CONFIDENCE = 0.5f;
     /** Characters further apart than this along a line (template units; a value's pitch is 25–36) are two runs. */
     static final double GAP = 90;
-    /** A line turned more than this (degrees) from the card's rows is not printed card text. */
-    static final double MAX_LINE_TILT = 25;
+    /**
+     * A line turned more than this (degrees) from the card's rows is not printed card text (a diagonal watermark):
+     * card lines run along the rows, give or take the fit's error of a degree or two.
+     */
+    static final double MAX_LINE_TILT = 10;
+    /** Only a box this many times longer than high says which way its text runs. */
+    static final double ELONGATED = 2;
     /** Characters this far outside the card outline are someone else's text (template units). */
     private static final double CARD_MARGIN = 20;
 
     private TextSegments() {}
 
-    static List<List<PlacedGlyph>> of(List<GlyphLine> lines, CardFrame frame, List<DiscardedText> discarded) {
-        List<List<PlacedGlyph>> segments = new ArrayList<>();
+    /** A run of one line's characters; {@code stamp} when it is a piece of a stamp's phrase ({@link StampText}). */
+    record Segment(List<PlacedGlyph> glyphs, boolean stamp) {}
+
+    static List<Segment> of(List<GlyphLine> lines, CardFrame frame, List<DiscardedText> discarded) {
+        List<Segment> segments = new ArrayList<>();
         for (GlyphLine line : lines) {
             List<Glyph> glyphs = line.glyphs().stream().filter(g -> !g.symbol().isBlank()).toList();
             if (glyphs.isEmpty()) {
@@ -45,21 +54,25 @@ final class TextSegments {
                 discardIfOnCard(glyphs, frame, DiscardedText.UNSURE_LINE, discarded);
                 continue;
             }
-            if (tiltDegrees(line, frame) > MAX_LINE_TILT) {
+            if (line.box().width() >= ELONGATED * line.box().height() && tiltDegrees(line, frame) > MAX_LINE_TILT) {
                 discardIfOnCard(glyphs, frame, DiscardedText.CROSSWISE_TEXT, discarded);
                 continue;
             }
             List<PlacedGlyph> current = new ArrayList<>();
+            boolean currentStamp = false;
+            boolean[] stamp = StampText.phraseGlyphs(glyphs);
             double valueStart = Double.NEGATIVE_INFINITY;
             int offCard = 0;
-            for (Glyph glyph : glyphs) {
+            for (int i = 0; i < glyphs.size(); i++) {
+                Glyph glyph = glyphs.get(i);
                 String label = frame.labelGlyphs().get(glyph.center());
                 Point card = frame.toCard(glyph.center());
                 boolean gap = !current.isEmpty()
                         && current.get(current.size() - 1).card().distanceTo(card) > GAP;
-                if (label != null || gap || !onCard(card)) {
-                    close(current, segments);
+                if (label != null || gap || !onCard(card) || stamp[i] != currentStamp) {
+                    close(current, currentStamp, segments);
                     current = new ArrayList<>();
+                    currentStamp = stamp[i];
                 }
                 if (label != null) {
                     // What follows a label in its line is that label's value, however the backend spaced it.
@@ -70,7 +83,7 @@ final class TextSegments {
                     current.add(new PlacedGlyph(glyph, card, new Point(Math.max(card.x(), valueStart), card.y())));
                 }
             }
-            close(current, segments);
+            close(current, currentStamp, segments);
             if (offCard > 0) {
                 discarded.add(new DiscardedText(null, DiscardedText.OFF_CARD, offCard));
             }
@@ -78,9 +91,9 @@ final class TextSegments {
         return segments;
     }
 
-    private static void close(List<PlacedGlyph> segment, List<List<PlacedGlyph>> segments) {
+    private static void close(List<PlacedGlyph> segment, boolean stamp, List<Segment> segments) {
         if (!segment.isEmpty()) {
-            segments.add(List.copyOf(segment));
+            segments.add(new Segment(List.copyOf(segment), stamp));
         }
     }
 

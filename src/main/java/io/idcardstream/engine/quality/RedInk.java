@@ -8,15 +8,20 @@ import io.idcardstream.engine.image.RgbImage;
  * and stamps over it ("样证" on specimens, an office's seal on a copy) are red. Looks at the ink in a square
  * around the character's centre: pixels at least {@value #INK_CONTRAST} luma darker than the square's brightest
  * tenth; the character is red when at least {@value #RED_SHARE} of its ink is red (red exceeding green and blue
- * by {@value #RED_MARGIN}).
+ * by {@value #RED_MARGIN}) and what is not red covers less than {@value #OTHER_INK_SHARE} of the square.
  *
- * <p>A black character half covered by a red stamp keeps enough black ink to stay a character. Pure and
- * thread-safe.
+ * <p>A black character printed over by a red stamp keeps its black strokes, however much red surrounds them, and
+ * stays a character (a stamp's own characters have no black ink at all). Pure and thread-safe.
  */
 public final class RedInk {
     static final double INK_CONTRAST = 50;
     static final double RED_SHARE = 0.6;
     static final int RED_MARGIN = 50;
+    /**
+     * A character whose non-red ink covers this share of its square is printed in black or blue (a card
+     * character covers about a fifth of its square), whatever red lies around it.
+     */
+    static final double OTHER_INK_SHARE = 0.05;
     /** Fewer ink pixels than this decide nothing. */
     static final int MIN_INK = 6;
 
@@ -61,7 +66,7 @@ public final class RedInk {
                 }
             }
         }
-        return ink >= MIN_INK && red >= RED_SHARE * ink;
+        return ink >= MIN_INK && red >= RED_SHARE * ink && ink - red < OTHER_INK_SHARE * count;
     }
 
     private static int luma(int v) {

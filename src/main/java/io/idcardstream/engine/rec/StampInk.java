@@ -12,8 +12,15 @@ import io.idcardstream.engine.image.RgbImage;
  * <p>Pure and thread-safe.
  */
 public final class StampInk {
-    /** Red exceeding green and blue by this much is a stamp's ink. */
-    static final int RED_MARGIN = 50;
+    /**
+     * Red exceeding green and blue by this much is a stamp's ink: seal red is about (210, 50, 60); skin, wood and
+     * the card's pink guilloche stay well below.
+     */
+    static final int RED_MARGIN = 90;
+    /** Paler red than {@link #RED_MARGIN}, down to this, is the ink's fringe when it touches the ink. */
+    static final int FRINGE_MARGIN = 35;
+    /** How many pixels deep the fringe is followed. */
+    static final int FRINGE_WIDTH = 2;
     /** Pixels this much darker than the crop's background are ink. */
     static final int INK_CONTRAST = 60;
     /** A dark run at least this many crop heights long is a rule, not part of a character. */
@@ -23,12 +30,64 @@ public final class StampInk {
 
     private StampInk() {}
 
+    /** The image without red ink and rules; the same instance when it has neither. */
+    public static RgbImage clean(RgbImage image, double lineHeight) {
+        return withoutRules(withoutRedInk(image), lineHeight);
+    }
+
     /**
-     * The image without red ink and rules; the same instance when it has neither.
+     * The image with red ink painted over by the background; the same instance when it has none. Clearly red pixels
+     * ({@link #RED_MARGIN}) are the ink; paler red touching them ({@link #FRINGE_MARGIN}: the ink's antialiased and
+     * JPEG-smeared edges) goes with them, so no pink outline of the stamp is left for the reader.
+     */
+    public static RgbImage withoutRedInk(RgbImage image) {
+        int w = image.width(), h = image.height();
+        int[] px = image.pixels();
+        int background = background(image);
+        boolean[] ink = new boolean[px.length];
+        int marked = 0;
+        for (int i = 0; i < px.length; i++) {
+            if (redness(px[i]) >= RED_MARGIN && luma(px[i]) <= background - INK_CONTRAST / 2) {
+                ink[i] = true;
+                marked++;
+            }
+        }
+        if (marked == 0) {
+            return image;
+        }
+        for (int round = 0; round < FRINGE_WIDTH; round++) {
+            boolean[] grown = ink.clone();
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int i = y * w + x;
+                    if (!ink[i] && redness(px[i]) >= FRINGE_MARGIN && ((x > 0 && ink[i - 1])
+                            || (x + 1 < w && ink[i + 1]) || (y > 0 && ink[i - w]) || (y + 1 < h && ink[i + w]))) {
+                        grown[i] = true;
+                    }
+                }
+            }
+            ink = grown;
+        }
+        int paint = (background << 16) | (background << 8) | background;
+        int[] out = px.clone();
+        for (int i = 0; i < px.length; i++) {
+            if (ink[i]) {
+                out[i] = paint;
+            }
+        }
+        return new RgbImage(w, h, out);
+    }
+
+    private static int redness(int v) {
+        return ((v >> 16) & 0xFF) - Math.max((v >> 8) & 0xFF, v & 0xFF);
+    }
+
+    /**
+     * The image with rules painted over by the background, crossings kept; the same instance when it has none.
      *
      * @param lineHeight the height of the text's lines in pixels (a line crop's own height)
      */
-    public static RgbImage clean(RgbImage crop, double lineHeight) {
+    public static RgbImage withoutRules(RgbImage crop, double lineHeight) {
         int w = crop.width(), h = crop.height();
         int[] px = crop.pixels();
         int[] luma = new int[px.length];
@@ -40,14 +99,6 @@ public final class StampInk {
         int background = brightTenth(histogram, px.length);
         int paint = (background << 16) | (background << 8) | background;
         int[] out = null;
-        for (int i = 0; i < px.length; i++) {
-            int r = (px[i] >> 16) & 0xFF, g = (px[i] >> 8) & 0xFF, b = px[i] & 0xFF;
-            if (r - Math.max(g, b) >= RED_MARGIN && luma[i] <= background - INK_CONTRAST / 2) {
-                out = out == null ? px.clone() : out;
-                out[i] = paint;
-                luma[i] = background;
-            }
-        }
         boolean[] ruled = new boolean[px.length];
         boolean[] ruledRow = new boolean[h];
         int minRun = (int) Math.ceil(MIN_RULE_LENGTH * lineHeight);
@@ -93,6 +144,15 @@ public final class StampInk {
             y = end;
         }
         return out == null ? crop : new RgbImage(w, h, out);
+    }
+
+    /** The background level: the brightest tenth's threshold of luma. */
+    private static int background(RgbImage image) {
+        int[] histogram = new int[256];
+        for (int v : image.pixels()) {
+            histogram[luma(v)]++;
+        }
+        return brightTenth(histogram, image.pixels().length);
     }
 
     private static int brightTenth(int[] histogram, int count) {

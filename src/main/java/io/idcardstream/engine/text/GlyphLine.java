@@ -38,7 +38,8 @@ public record GlyphLine(int index, Quad box, float confidence, List<Glyph> glyph
         float[] confidences = line.decoded().charConfidences();
         List<Glyph> glyphs = new ArrayList<>(symbols.length);
         for (int i = 0; i < symbols.length; i++) {
-            glyphs.add(new Glyph(new String(Character.toChars(symbols[i])), line.charCenter(i), confidences[i], index));
+            glyphs.add(new Glyph(new String(Character.toChars(symbols[i])), line.charCenter(i), confidences[i], index,
+                    line.decoded().alternatives().get(i)));
         }
         return new GlyphLine(index, line.box(), line.decoded().confidence(), glyphs);
     }

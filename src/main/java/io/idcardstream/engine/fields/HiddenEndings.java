@@ -1,0 +1,79 @@
+package io.idcardstream.engine.fields;
+
+import io.idcardstream.identity.CardDates;
+import io.idcardstream.ocr.CardFields;
+import io.idcardstream.ocr.CardSide;
+import io.idcardstream.ocr.FieldCorrection;
+import io.idcardstream.ocr.FieldName;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The back's values whose last characters a seal, a stamp or the card's edge hides, completed where the card's
+ * rules leave exactly one possibility, and reported:
+ * <ul>
+ *   <li>a validity period read as a whole start date and an end cut after its year ({@code 2012.10.17-2032}): a
+ *       card is valid for whole years (5, 10 or 20 before long-term), so the end is the start's month and day in
+ *       that year ({@value #VALIDITY_END});
+ *   <li>an issuing authority ending in 公安, or in 分 of a 分局: the issuer is always a public security bureau
+ *       (公安局) or one of its branches (分局), so the hidden last character is 局 ({@value #AUTHORITY_END}).
+ * </ul>
+ * Pure and thread-safe.
+ */
+public final class HiddenEndings {
+    static final String VALIDITY_END = "VALIDITY_END_FROM_START", AUTHORITY_END = "AUTHORITY_ENDING_COMPLETED";
+    /** How long a card is valid before it becomes long-term (GB 11643 card law, art. 5). */
+    static final Set<Integer> SPANS = Set.of(5, 10, 20);
+    private static final Pattern CUT_VALIDITY =
+            Pattern.compile("(\\d{4})\\.(\\d{2})\\.(\\d{2})-(\\d{4})(?:\\.(?:\\d{1,2}(?:\\.\\d?)?)?)?");
+
+    private HiddenEndings() {}
+
+    public static ExtractedCard apply(ExtractedCard card) {
+        if (card.side() != CardSide.BACK) {
+            return card;
+        }
+        CardFields fields = card.fields();
+        List<FieldCorrection> cleanups = new ArrayList<>(card.cleanups());
+        String validity = completedValidity(fields.validDate());
+        if (!validity.equals(fields.validDate())) {
+            cleanups.add(new FieldCorrection(FieldName.VALID_DATE, fields.validDate(), validity, VALIDITY_END));
+            fields = fields.with(FieldName.VALID_DATE, validity);
+        }
+        String authority = fields.authority();
+        if (authority.length() > 2 && (authority.endsWith("公安") || authority.endsWith("分"))) {
+            cleanups.add(new FieldCorrection(FieldName.AUTHORITY, authority, authority + "局", AUTHORITY_END));
+            fields = fields.with(FieldName.AUTHORITY, authority + "局");
+        }
+        return fields.equals(card.fields()) ? card : card.withFields(fields, cleanups);
+    }
+
+    /** The period with its cut end completed, or the value unchanged when it is not cut that way. */
+    static String completedValidity(String value) {
+        if (CardDates.parseValidity(value).isPresent()) {
+            return value;
+        }
+        Matcher m = CUT_VALIDITY.matcher(value);
+        if (!m.matches()) {
+            return value;
+        }
+        try {
+            LocalDate from = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)));
+            int years = Integer.parseInt(m.group(4)) - from.getYear();
+            if (!SPANS.contains(years)) {
+                return value;
+            }
+            String completed = m.group(1) + "." + m.group(2) + "." + m.group(3) + "-" + m.group(4) + "."
+                    + m.group(2) + "." + m.group(3);
+            return CardDates.parseValidity(completed).map(CardDates.ValidityPeriod::format).orElse(value);
+        } catch (DateTimeException notADate) {
+            return value;
+        }
+    }
+}
