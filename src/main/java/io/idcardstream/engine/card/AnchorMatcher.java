@@ -4,6 +4,7 @@ import io.idcardstream.engine.geom.Homography.Correspondence;
 import io.idcardstream.engine.geom.Point;
 import io.idcardstream.engine.text.Glyph;
 import io.idcardstream.engine.text.GlyphLine;
+import io.idcardstream.identity.ResidentIdNumber;
 import io.idcardstream.ocr.CardSide;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,17 +39,17 @@ final class AnchorMatcher {
         }
     }
 
+    /** The anchors of {@code side} among the lines, labels read across boxes of one row ({@link RowChains}). */
     static List<Anchor> match(List<GlyphLine> lines, CardSide side) {
         List<Anchor> anchors = new ArrayList<>();
-        for (GlyphLine line : lines) {
-            List<Glyph> glyphs = line.glyphs();
+        for (List<Glyph> glyphs : RowChains.of(lines)) {
             for (int i = 0; i < glyphs.size(); ) {
                 int consumed = matchAt(glyphs, i, side, anchors);
                 i += Math.max(1, consumed);
             }
-            if (side == CardSide.FRONT) {
-                matchIdNumber(glyphs, anchors);
-            }
+        }
+        if (side == CardSide.FRONT) {
+            lines.forEach(line -> matchIdNumber(line.glyphs(), anchors));
         }
         return anchors;
     }
@@ -94,7 +95,8 @@ final class AnchorMatcher {
 
     /**
      * A run of 18 ID characters (digits, X last) anchors each digit to its place on the number's row; so does a run
-     * of 17, which some specimen designs print (and which a digit lost in reading leaves), counted from the first.
+     * of 17, which some specimen designs print (and which a digit lost in reading leaves), counted from the first,
+     * and the valid number inside a run of 19.
      */
     private static void matchIdNumber(List<Glyph> glyphs, List<Anchor> anchors) {
         int i = 0;
@@ -103,15 +105,36 @@ final class AnchorMatcher {
             while (i + run < glyphs.size() && isIdCharacter(glyphs.get(i + run).symbol())) {
                 run++;
             }
-            if (run == 17 || run == 18) {
-                for (int j = 0; j < run; j++) {
-                    Point template = new Point(CardTemplate.ID_FIRST_X + j * CardTemplate.ID_PITCH, CardTemplate.ID_Y);
-                    anchors.add(new Anchor(new Correspondence(glyphs.get(i + j).center(), template),
-                            ID_NUMBER + "#" + i, Double.NEGATIVE_INFINITY, -1));
-                }
+            int first = run == 19 ? validWindowOf19(glyphs, i) : i;
+            int length = run == 19 ? (first < 0 ? 0 : 18) : run == 17 || run == 18 ? run : 0;
+            for (int j = 0; j < length; j++) {
+                Point template = new Point(CardTemplate.ID_FIRST_X + j * CardTemplate.ID_PITCH, CardTemplate.ID_Y);
+                anchors.add(new Anchor(new Correspondence(glyphs.get(first + j).center(), template),
+                        ID_NUMBER + "#" + i, Double.NEGATIVE_INFINITY, -1));
             }
             i += Math.max(1, run);
         }
+    }
+
+    /**
+     * In a run of 19 ID characters from {@code start} (a speck read as a digit beside the number), where the 18 of
+     * a valid number start; -1 when neither or both windows are valid numbers.
+     */
+    private static int validWindowOf19(List<Glyph> glyphs, int start) {
+        int found = -1;
+        for (int offset = 0; offset <= 1; offset++) {
+            StringBuilder text = new StringBuilder();
+            for (int j = 0; j < 18; j++) {
+                text.append(glyphs.get(start + offset + j).symbol().toUpperCase(java.util.Locale.ROOT));
+            }
+            if (ResidentIdNumber.parse(text.toString()).map(ResidentIdNumber::checkDigitValid).orElse(false)) {
+                if (found >= 0) {
+                    return -1;
+                }
+                found = start + offset;
+            }
+        }
+        return found;
     }
 
     static boolean isIdCharacter(String symbol) {

@@ -47,7 +47,7 @@ public final class CardFieldExtractor {
 
     /** Why characters inside a field's region were left out of its value. */
     static final String STAMP_TEXT_DROPPED = "STAMP_TEXT_DROPPED", DUPLICATE_READING_DROPPED =
-            "DUPLICATE_READING_DROPPED", NON_ID_CHARACTERS_DROPPED = "NON_ID_CHARACTERS_DROPPED";
+            "DUPLICATE_READING_DROPPED", NOT_PART_OF_ID_NUMBER = "NOT_PART_OF_ID_NUMBER";
 
     private CardFieldExtractor() {}
 
@@ -116,7 +116,7 @@ public final class CardFieldExtractor {
             if (field == FieldName.ID_NUM) {
                 List<PlacedGlyph> number = IdNumberGlyphs.select(glyphs);
                 glyphs.stream().filter(g -> !number.contains(g))
-                        .forEach(g -> drop(dropped, field, NON_ID_CHARACTERS_DROPPED, List.of(g)));
+                        .forEach(g -> drop(dropped, field, NOT_PART_OF_ID_NUMBER, List.of(g)));
                 glyphs = number;
             }
             if (glyphs.isEmpty()) {

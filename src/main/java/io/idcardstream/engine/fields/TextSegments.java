@@ -29,12 +29,10 @@ final class TextSegments {
     /** Characters further apart than this along a line (template units; a value's pitch is 25–36) are two runs. */
     static final double GAP = 90;
     /**
-     * A line turned more than this (degrees) from the card's rows is not printed card text (a diagonal watermark):
-     * card lines run along the rows, give or take the fit's error of a degree or two.
+     * A line of three or more characters turned more than this (degrees) from the card's rows is not printed card
+     * text (a diagonal watermark): card lines run along the rows, give or take the fit's error of a degree or two.
      */
     static final double MAX_LINE_TILT = 10;
-    /** Only a box this many times longer than high says which way its text runs. */
-    static final double ELONGATED = 2;
     /** Characters this far outside the card outline are someone else's text (template units). */
     private static final double CARD_MARGIN = 20;
 
@@ -54,7 +52,7 @@ final class TextSegments {
                 discardIfOnCard(glyphs, frame, DiscardedText.UNSURE_LINE, discarded);
                 continue;
             }
-            if (line.box().width() >= ELONGATED * line.box().height() && tiltDegrees(line, frame) > MAX_LINE_TILT) {
+            if (glyphs.size() >= 3 && tiltDegrees(glyphs, frame) > MAX_LINE_TILT) {
                 discardIfOnCard(glyphs, frame, DiscardedText.CROSSWISE_TEXT, discarded);
                 continue;
             }
@@ -97,10 +95,13 @@ final class TextSegments {
         }
     }
 
-    /** How far the line's reading direction turns from the card's rows, in degrees (0–180). */
-    static double tiltDegrees(GlyphLine line, CardFrame frame) {
-        Point start = frame.toCard(line.box().topLeft().towards(line.box().bottomLeft(), 0.5));
-        Point end = frame.toCard(line.box().topRight().towards(line.box().bottomRight(), 0.5));
+    /**
+     * How far the line's characters run from the card's rows, in degrees (0–180): from its first character to its
+     * last, which follows the text even when the detector's box was pulled askew by a watermark crossing it.
+     */
+    static double tiltDegrees(List<Glyph> glyphs, CardFrame frame) {
+        Point start = frame.toCard(glyphs.get(0).center());
+        Point end = frame.toCard(glyphs.get(glyphs.size() - 1).center());
         return Math.abs(Math.toDegrees(Math.atan2(end.y() - start.y(), end.x() - start.x())));
     }
 
