@@ -10,10 +10,13 @@ import io.idcardstream.engine.fields.CardFieldExtractor;
 import io.idcardstream.engine.fields.Completeness;
 import io.idcardstream.engine.fields.ExtractedCard;
 import io.idcardstream.engine.fields.FieldRectifier;
+import io.idcardstream.engine.fields.FieldConfidence;
+import io.idcardstream.engine.fields.FieldRows;
 import io.idcardstream.engine.fields.FieldwiseMerge;
 import io.idcardstream.engine.fields.HiddenEndings;
 import io.idcardstream.engine.fields.MalformedDates;
 import io.idcardstream.engine.fields.NationCompletion;
+import io.idcardstream.engine.fields.PlaceNameRepair;
 import io.idcardstream.engine.fields.FieldRectifier.Rectified;
 import io.idcardstream.engine.image.ImageDecoder;
 import io.idcardstream.engine.image.ImageLimits;
@@ -30,6 +33,7 @@ import io.idcardstream.engine.text.GlyphLine;
 import io.idcardstream.engine.text.RecognizedLine;
 import io.idcardstream.identity.CardFacts;
 import io.idcardstream.identity.IdentityValidator;
+import io.idcardstream.identity.RegionCodes;
 import io.idcardstream.identity.ValidationIssue;
 import io.idcardstream.identity.ValidationReport;
 import io.idcardstream.ocr.AdvancedInfo;
@@ -90,6 +94,7 @@ final class CardPipeline {
             WARN_BLACK_AND_WHITE_COPY = -9108;
 
     private final TextReader reader;
+    private final PlaceNameRepair places = new PlaceNameRepair(RegionCodes.bundled());
     private final ImageLimits limits;
     private final IdentityValidator validator;
     private final Clock clock;
@@ -136,8 +141,8 @@ final class CardPipeline {
             ValidationReport validation = validator.validate(facts(fields.fields()),
                     IdentityValidator.todayInShanghai(clock));                // GB 11643, dates, validity
             AdvancedInfo advanced = advancedInfo(image, reading, validation, options); // crops, quality, warnings
-            return new IdCardOcrResult(fields.fields(), advanced, evidence(readings), fields.corrections(), List.of(),
-                    requestId);
+            return new IdCardOcrResult(fields.fields(), advanced, evidence(readings, fields), fields.corrections(),
+                    List.of(), requestId);
         } catch (OrtException e) {
             throw new OcrException(ErrorCodes.OCR_FAILED, "the OCR models failed on this image", requestId, e);
         }
@@ -212,43 +217,47 @@ final class CardPipeline {
                         ? new Reading(first.lines(), first.frame(), FieldwiseMerge.merge(first.card(), second.card()))
                         : new Reading(second.lines(), second.frame(), FieldwiseMerge.merge(second.card(), first.card())))
                 .orElse(first);
-        return withIdNumberRow(image, best);
+        return withRowsReread(image, best);
+    }
+
+    /** The band of a one-line field read as one line ({@link FieldRows}), in image coordinates. */
+    private GlyphLine row(RgbImage image, CardFrame frame, FieldName field) throws OrtException {
+        return GlyphLine.of(reader.recognize(image, FieldRows.band(field, frame)), -1);
     }
 
     /**
-     * The front's ID number row, read as one line where the frame puts it (from the label's end to the card's
-     * edge, a little more than a line high), in image coordinates.
-     */
-    private GlyphLine idNumberRow(RgbImage image, CardFrame frame) throws OrtException {
-        double left = frame.valueStarts().getOrDefault("公民身份", CardTemplate.ID_VALUE_X);
-        Quad band = Quad.rectangle(left, CardTemplate.ID_Y - ID_ROW_HALF_HEIGHT, CardTemplate.WIDTH - 10,
-                CardTemplate.ID_Y + ID_ROW_HALF_HEIGHT);
-        RecognizedLine line = reader.recognize(image, band.map(frame.cardToImage()));
-        return GlyphLine.of(line, -1);
-    }
-
-    /** Half the height of the ID number's row as read in one piece (template units; digits are ~30 high). */
-    static final double ID_ROW_HALF_HEIGHT = 24;
-
-    /**
-     * The fields of the card in {@code frame}, the nation completed from the list where one name explains it and
-     * the back's hidden endings where the card's rules allow one, dates not in the API's form withheld.
+     * The fields of the card in {@code frame}, the nation completed from the list where one name explains it, the
+     * back's hidden endings where the card's rules allow one, place names put right where one real name explains
+     * them, dates not in the API's form withheld.
      */
     private ExtractedCard extract(List<GlyphLine> lines, CardFrame frame, RgbImage image) {
-        return MalformedDates.withhold(HiddenEndings.apply(NationCompletion.apply(
-                CardFieldExtractor.extract(lines, frame, image.width(), image.height()), reader::canRead)));
+        return complete(CardFieldExtractor.extract(lines, frame, image.width(), image.height()));
+    }
+
+    private ExtractedCard complete(ExtractedCard card) {
+        return MalformedDates.withhold(places.apply(HiddenEndings.apply(NationCompletion.apply(card,
+                reader::canRead))));
     }
 
     /**
-     * A front whose ID number is not a valid number gets its number's row read once more in one piece
-     * ({@link CardFieldExtractor#withIdNumberFrom}); the reading is kept only when it is a valid number.
+     * One-line fields that are missing or malformed get their band read once more in one piece: the ID number when
+     * it is not a valid number ({@link CardFieldExtractor#withIdNumberFrom}), the others when not of their form
+     * ({@link FieldRows#withRowReading}); a band's reading replaces the field only when it is better.
      */
-    private Reading withIdNumberRow(RgbImage image, Reading reading) throws OrtException {
-        if (reading.frame().side() != CardSide.FRONT || Completeness.consistent(reading.card())) {
-            return reading;
+    private Reading withRowsReread(RgbImage image, Reading reading) throws OrtException {
+        ExtractedCard card = reading.card();
+        for (FieldName field : FieldRows.of(reading.frame().side())) {
+            if (field == FieldName.ID_NUM) {
+                if (!Completeness.consistent(card)) {
+                    card = CardFieldExtractor.withIdNumberFrom(row(image, reading.frame(), field), card, image.width(),
+                            image.height());
+                }
+            } else if (!Completeness.wellFormed(field, card.fields().get(field))) {
+                ExtractedCard reread = complete(FieldRows.withRowReading(card, field,
+                        row(image, reading.frame(), field), image.width(), image.height()));
+                card = Completeness.wellFormed(field, reread.fields().get(field)) ? reread : card;
+            }
         }
-        ExtractedCard card = CardFieldExtractor.withIdNumberFrom(idNumberRow(image, reading.frame()), reading.card(),
-                image.width(), image.height());
         return card == reading.card() ? reading : new Reading(reading.lines(), reading.frame(), card);
     }
 
@@ -313,9 +322,15 @@ final class CardPipeline {
         return new CardFacts(f.name(), f.sex(), f.birth(), f.idNum(), f.validDate());
     }
 
-    private static List<FieldEvidence> evidence(List<Reading> readings) {
+    /** Each field's place and its calibrated confidence ({@link FieldConfidence}), in the API's field order. */
+    private static List<FieldEvidence> evidence(List<Reading> readings, Rectified fields) {
         List<FieldEvidence> evidence = new ArrayList<>();
-        readings.forEach(r -> evidence.addAll(r.card().evidence()));
+        for (Reading reading : readings) {
+            for (FieldEvidence field : reading.card().evidence()) {
+                reading.card().reading(field.field()).ifPresent(r -> evidence.add(FieldConfidence.evidence(
+                        field.field(), r, fields.fields(), fields.corrections())));
+            }
+        }
         return evidence;
     }
 

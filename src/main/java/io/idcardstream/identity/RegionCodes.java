@@ -48,6 +48,55 @@ public final class RegionCodes {
         return sixDigits == null ? Optional.empty() : Optional.ofNullable(names.get(sixDigits));
     }
 
+    /**
+     * The names of the divisions a county-level code lies in, largest first: province, prefecture (city), county
+     * ({@code 140105} → 山西省, 太原市, 小店区), each when the table knows it. Placeholder entries (市辖区, 县, the
+     * "directly administered" groups) are not names and are left out.
+     */
+    public List<String> divisionNames(String sixDigits) {
+        if (sixDigits == null || !sixDigits.matches("\\d{6}")) {
+            return List.of();
+        }
+        List<String> found = new java.util.ArrayList<>();
+        for (String code : new String[] {sixDigits.substring(0, 2) + "0000", sixDigits.substring(0, 4) + "00",
+                sixDigits}) {
+            String name = names.get(code);
+            if (name != null && !PLACEHOLDERS.contains(name) && !found.contains(name)) {
+                found.add(name);
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /** Every division's name, placeholders left out. */
+    public java.util.Set<String> allNames() {
+        java.util.Set<String> all = new java.util.HashSet<>(names.values());
+        all.removeAll(PLACEHOLDERS);
+        return java.util.Set.copyOf(all);
+    }
+
+    /** The names of the prefecture-level cities (codes ending 00, not provinces). */
+    public java.util.Map<String, String> prefectures() {
+        java.util.Map<String, String> cities = new java.util.HashMap<>();
+        names.forEach((code, name) -> {
+            if (code.endsWith("00") && !code.endsWith("0000") && !PLACEHOLDERS.contains(name)) {
+                cities.put(code, name);
+            }
+        });
+        return java.util.Map.copyOf(cities);
+    }
+
+    /** The county-level divisions under a prefecture ({@code 4301} → the names of 4301xx), placeholders left out. */
+    public List<String> countiesOf(String fourDigits) {
+        return names.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(fourDigits) && !e.getKey().endsWith("00")
+                        && !PLACEHOLDERS.contains(e.getValue()))
+                .map(Map.Entry::getValue).sorted().toList();
+    }
+
+    private static final java.util.Set<String> PLACEHOLDERS = java.util.Set.of("市辖区", "县",
+            "省直辖县级行政区划", "自治区直辖县级行政区划", "省直辖行政单位");
+
     /** How many codes the table holds. */
     public int size() {
         return names.size();

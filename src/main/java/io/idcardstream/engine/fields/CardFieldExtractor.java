@@ -212,7 +212,7 @@ public final class CardFieldExtractor {
         return s.toString();
     }
 
-    private static FieldReading reading(FieldName field, List<PlacedGlyph> ordered, CardFrame frame, int imageWidth,
+    static FieldReading reading(FieldName field, List<PlacedGlyph> ordered, CardFrame frame, int imageWidth,
             int imageHeight) {
         StringBuilder raw = new StringBuilder();
         double confidence = 0;

@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  * The back's values whose last characters a seal, a stamp or the card's edge hides, completed where the card's
  * rules leave exactly one possibility, and reported:
  * <ul>
- *   <li>a validity period read as a whole start date and an end cut after its year ({@code 2012.10.17-2032}): a
- *       card is valid for whole years (5, 10 or 20 before long-term), so the end is the start's month and day in
- *       that year ({@value #VALIDITY_END});
+ *   <li>a validity period read as a whole start date and an end cut short or missing digits
+ *       ({@code 2012.10.17-2032}, {@code 2014.06.120190612}): a card is valid for whole years (5, 10 or 20 before
+ *       long-term), so the end is the start's month and day in the one such year the digits read fit
+ *       ({@value #VALIDITY_END});
  *   <li>an issuing authority ending in 公安, or in 分 of a 分局: the issuer is always a public security bureau
  *       (公安局) or one of its branches (分局), so the hidden last character is 局 ({@value #AUTHORITY_END}).
  * </ul>
@@ -29,8 +30,10 @@ public final class HiddenEndings {
     static final String VALIDITY_END = "VALIDITY_END_FROM_START", AUTHORITY_END = "AUTHORITY_ENDING_COMPLETED";
     /** How long a card is valid before it becomes long-term (GB 11643 card law, art. 5). */
     static final Set<Integer> SPANS = Set.of(5, 10, 20);
-    private static final Pattern CUT_VALIDITY =
-            Pattern.compile("(\\d{4})\\.(\\d{2})\\.(\\d{2})-(\\d{4})(?:\\.(?:\\d{1,2}(?:\\.\\d?)?)?)?");
+    /** A whole start date at the beginning of the value. */
+    private static final Pattern START = Pattern.compile("(\\d{4})\\.?(\\d{2})\\.?(\\d{2})");
+    /** Fewer end digits than this (a year's worth) say too little to choose an end by. */
+    static final int MIN_END_DIGITS = 4;
 
     private HiddenEndings() {}
 
@@ -53,27 +56,43 @@ public final class HiddenEndings {
         return fields.equals(card.fields()) ? card : card.withFields(fields, cleanups);
     }
 
-    /** The period with its cut end completed, or the value unchanged when it is not cut that way. */
+    /**
+     * The period with its end completed, or the value unchanged. The end is taken from the start when the digits
+     * read after the start are part of exactly one of the ends the card law allows (start + 5, 10 or 20 years,
+     * same month and day), read in order with some lost: a seal over the end ({@code 2012.10.17-2032}) or a digit
+     * and the dash lost between the dates ({@code 2014.06.120190612}).
+     */
     static String completedValidity(String value) {
         if (CardDates.parseValidity(value).isPresent()) {
             return value;
         }
-        Matcher m = CUT_VALIDITY.matcher(value);
-        if (!m.matches()) {
+        Matcher m = START.matcher(value);
+        if (!m.lookingAt()) {
             return value;
         }
+        String endDigits = value.substring(m.end()).replaceAll("\\D", "");
+        if (endDigits.length() < MIN_END_DIGITS) {
+            return value;
+        }
+        LocalDate from;
         try {
-            LocalDate from = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+            from = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                     Integer.parseInt(m.group(3)));
-            int years = Integer.parseInt(m.group(4)) - from.getYear();
-            if (!SPANS.contains(years)) {
-                return value;
-            }
-            String completed = m.group(1) + "." + m.group(2) + "." + m.group(3) + "-" + m.group(4) + "."
-                    + m.group(2) + "." + m.group(3);
-            return CardDates.parseValidity(completed).map(CardDates.ValidityPeriod::format).orElse(value);
         } catch (DateTimeException notADate) {
             return value;
         }
+        String completed = null;
+        for (int years : SPANS) {
+            LocalDate until = from.plusYears(years);
+            String digits = String.format("%04d%02d%02d", until.getYear(), until.getMonthValue(),
+                    until.getDayOfMonth());
+            if (FieldwiseMerge.subsequence(endDigits, digits)) {
+                if (completed != null) {
+                    return value;
+                }
+                completed = CardDates.ValidityPeriod.until(from, until).format();
+            }
+        }
+        return completed == null ? value : completed;
     }
 }

@@ -23,8 +23,11 @@ import java.util.regex.Pattern;
  * <p>Pure and thread-safe.
  */
 final class StampText {
-    /** The phrases as detection reads them: a 禁止复印 seal's two rows come out as 复禁 and 印止. */
-    static final List<String> AS_READ = List.of("复印无效", "禁止复印", "复禁", "印止", "样证", "样本");
+    /**
+     * The phrases as detection reads them: a 禁止复印 seal's two rows come out as 复禁 and 印止; a 仅限…使用 line's
+     * fixed ends are 仅限 and 使用, whatever it names between them.
+     */
+    static final List<String> AS_READ = List.of("复印无效", "禁止复印", "复禁", "印止", "样证", "样本", "仅限使用");
     private static final String CHARACTERS = String.join("", AS_READ);
     private static final Pattern FOR_USE_ONLY = Pattern.compile("仅限.{0,12}使用");
     /** A lone stamp character counts as stamp text when it stands this many times the run's usual pitch away. */

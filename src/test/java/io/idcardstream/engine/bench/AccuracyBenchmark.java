@@ -38,7 +38,7 @@ public final class AccuracyBenchmark implements Callable<Integer> {
             + " --sets does not list it.")
     Map<String, Path> folders = new LinkedHashMap<>();
 
-    @Option(names = "--min-percent", description = "SET=P: exit 1 when SET reads fewer than P% of its fields exactly.")
+    @Option(names = "--min-percent", description = "SET=P: exit 1 when SET reads fewer than P%% of its fields exactly.")
     Map<String, Double> floors = new LinkedHashMap<>();
 
     @Option(names = "--report", defaultValue = "target/bench/accuracy.md", description = "Markdown output.")

@@ -1,0 +1,289 @@
+package io.idcardstream.engine.fields;
+
+import io.idcardstream.engine.text.Glyph;
+import io.idcardstream.identity.RegionCodes;
+import io.idcardstream.identity.ResidentIdNumber;
+import io.idcardstream.ocr.CardSide;
+import io.idcardstream.ocr.FieldCorrection;
+import io.idcardstream.ocr.FieldName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Place names on the card are names of real divisions (GB/T 2260, {@link RegionCodes}), so a place name read with a
+ * character lost or misread can be put right when exactly one real name explains the reading, and the change is
+ * reported:
+ * <ul>
+ *   <li>the address starts with the divisions of the ID number's region code (山西省太原市小店区 for 140105), as a
+ *       household's address mostly does: a start that reads as those names with a character or two lost
+ *       (山西省太原店区) or misread where the reader was unsure is replaced by them ({@value #ADDRESS});
+ *   <li>the issuing authority is a place's 公安局, optionally with a district's 分局: each place in it must be a real
+ *       name, a city's name followed by one of its counties', or a district's name with or without 区/县/市; a
+ *       place that is not, but is one real name with a character or two lost or unsurely misread, is replaced by
+ *       it ({@value #AUTHORITY}).
+ * </ul>
+ * Only characters the reader lost, or read with doubt (below {@link FieldRectifier#UNCERTAIN}, or with the name's
+ * character among its alternatives), may change; a surely read character that differs rules a name out, so a
+ * household registered elsewhere keeps its address. When two names fit equally well, nothing changes.
+ *
+ * <p>Thread-safe; holds the region table.
+ */
+public final class PlaceNameRepair {
+    static final String ADDRESS = "ADDRESS_PREFIX_FROM_ID_REGION", AUTHORITY = "AUTHORITY_FROM_PLACE_NAMES";
+    /** At most this many characters lost or misread in one place name. */
+    static final int MAX_EDITS = 2;
+    /** Suffixes a district's name drops in a 分局's name (东城区 → 东城分局). */
+    private static final String DISTRICT_SUFFIXES = "区县市旗";
+
+    private final RegionCodes regions;
+    private final Set<String> names;
+    private final Map<String, String> prefectures;
+
+    public PlaceNameRepair(RegionCodes regions) {
+        this.regions = regions;
+        this.names = regions.allNames();
+        this.prefectures = regions.prefectures();
+    }
+
+    public ExtractedCard apply(ExtractedCard card) {
+        if (card.side() == CardSide.FRONT) {
+            return repairAddress(card);
+        }
+        return card.side() == CardSide.BACK ? repairAuthority(card) : card;
+    }
+
+    /** One character of a value with the reader's evidence for it (certain when the engine added it). */
+    record Evidence(String symbol, float confidence, Glyph glyph) {
+
+        boolean couldBe(String other) {
+            return symbol.equals(other) || confidence < FieldRectifier.UNCERTAIN
+                    || (glyph != null && glyph.probabilityOf(other) > 0);
+        }
+    }
+
+    private ExtractedCard repairAddress(ExtractedCard card) {
+        String value = card.fields().address();
+        Optional<ResidentIdNumber> id = ResidentIdNumber.parse(card.fields().idNum())
+                .filter(ResidentIdNumber::checkDigitValid);
+        if (value.isEmpty() || id.isEmpty()) {
+            return card;
+        }
+        List<String> divisions = regions.divisionNames(card.fields().idNum().substring(0, 6));
+        List<String> starts = new ArrayList<>();
+        starts.add(String.join("", divisions));
+        if (divisions.size() == 3) {
+            starts.add(divisions.get(1) + divisions.get(2));
+            starts.add(divisions.get(0) + divisions.get(2));
+        }
+        List<Evidence> read = evidence(value, card.reading(FieldName.ADDRESS));
+        for (String start : starts) {
+            if (value.startsWith(start)) {
+                return card;
+            }
+        }
+        String best = null;
+        int bestCost = MAX_EDITS + 1, bestLength = 0;
+        boolean tie = false;
+        for (String start : starts) {
+            for (int length = 1; length <= read.size(); length++) {
+                if (!read.get(length - 1).symbol().equals(last(start))) {
+                    continue;
+                }
+                int cost = Alignment.cost(read.subList(0, length), start);
+                if (cost < bestCost) {
+                    best = start;
+                    bestCost = cost;
+                    bestLength = length;
+                    tie = false;
+                } else if (cost == bestCost && cost <= MAX_EDITS && !(start.equals(best) && length == bestLength)) {
+                    tie |= !start.equals(best);
+                }
+            }
+        }
+        if (best == null || tie || bestCost == 0) {
+            return card;
+        }
+        String repaired = best + text(read.subList(bestLength, read.size()));
+        return changed(card, FieldName.ADDRESS, value, repaired, ADDRESS);
+    }
+
+    private ExtractedCard repairAuthority(ExtractedCard card) {
+        String value = card.fields().authority();
+        int bureau = value.indexOf("公安局");
+        if (bureau <= 0) {
+            return card;
+        }
+        List<Evidence> read = evidence(value, card.reading(FieldName.AUTHORITY));
+        String rest = value.substring(bureau + 3);
+        if (!rest.isEmpty() && (!rest.endsWith("分局") || rest.length() == 2)) {
+            return card;
+        }
+        List<Evidence> place = read.subList(0, bureau);
+        Optional<String> city = placeOrPair(place);
+        Optional<String> district = rest.isEmpty() ? Optional.of("")
+                : district(read.subList(bureau + 3, read.size() - 2));
+        if (city.isEmpty() || district.isEmpty()) {
+            return card;
+        }
+        String repaired = city.get() + "公安局" + (rest.isEmpty() ? "" : district.get() + "分局");
+        return repaired.equals(value) ? card : changed(card, FieldName.AUTHORITY, value, repaired, AUTHORITY);
+    }
+
+    /** The place before 公安局: as read when it is a name or a city and one of its counties, else its one repair. */
+    private Optional<String> placeOrPair(List<Evidence> read) {
+        String text = text(read);
+        if (names.contains(text) || splitsIntoTwoNames(text)) {
+            return Optional.of(text);
+        }
+        Candidates candidates = new Candidates();
+        for (String name : names) {
+            candidates.offer(name, Alignment.cost(read, name));
+        }
+        for (Map.Entry<String, String> city : prefectures.entrySet()) {
+            String cityName = city.getValue();
+            for (int split = 1; split < read.size(); split++) {
+                int cityCost = Alignment.cost(read.subList(0, split), cityName);
+                if (cityCost > MAX_EDITS) {
+                    continue;
+                }
+                for (String county : regions.countiesOf(city.getKey().substring(0, 4))) {
+                    candidates.offer(cityName + county, cityCost
+                            + Alignment.cost(read.subList(split, read.size()), county));
+                }
+            }
+        }
+        return candidates.unique();
+    }
+
+    /** The district before 分局: as read when it is a name with or without its suffix, else its one repair. */
+    private Optional<String> district(List<Evidence> read) {
+        String text = text(read);
+        if (names.contains(text) || DISTRICT_SUFFIXES.chars().anyMatch(c -> names.contains(text + (char) c))) {
+            return Optional.of(text);
+        }
+        Candidates candidates = new Candidates();
+        for (String name : names) {
+            List<String> forms = new ArrayList<>(List.of(name));
+            if (name.length() > 2 && DISTRICT_SUFFIXES.indexOf(last(name).charAt(0)) >= 0) {
+                forms.add(name.substring(0, name.length() - 1));
+            }
+            for (String form : forms) {
+                int cost = Alignment.cost(read, form);
+                // A two-character district with one character lost fits too many names to choose from.
+                candidates.offer(form, form.length() - read.size() >= form.length() / 2 ? MAX_EDITS + 1 : cost);
+            }
+        }
+        return candidates.unique();
+    }
+
+    private boolean splitsIntoTwoNames(String text) {
+        for (int k = 2; k + 2 <= text.length(); k++) {
+            if (names.contains(text.substring(0, k)) && names.contains(text.substring(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The cheapest candidate within {@link #MAX_EDITS}, when exactly one is cheapest. */
+    private static final class Candidates {
+        private String best;
+        private int bestCost = MAX_EDITS + 1;
+        private boolean tie;
+
+        void offer(String candidate, int cost) {
+            if (cost < bestCost) {
+                best = candidate;
+                bestCost = cost;
+                tie = false;
+            } else if (cost == bestCost && cost <= MAX_EDITS && !candidate.equals(best)) {
+                tie = true;
+            }
+        }
+
+        Optional<String> unique() {
+            return best == null || tie ? Optional.empty() : Optional.of(best);
+        }
+    }
+
+    /**
+     * Edit cost of reading {@code expected} as {@code read}: a character of {@code expected} lost costs 1, one
+     * read as another costs 1 where the reader could have been wrong ({@link Evidence#couldBe}) and is impossible
+     * otherwise, and so is a character read that {@code expected} does not have.
+     */
+    static final class Alignment {
+        private Alignment() {}
+
+        static int cost(List<Evidence> read, String expected) {
+            int[] e = expected.codePoints().toArray();
+            int n = read.size(), m = e.length;
+            if (n > m || m - n > MAX_EDITS) {
+                return MAX_EDITS + 1;
+            }
+            int impossible = MAX_EDITS + 1;
+            int[][] dp = new int[n + 1][m + 1];
+            for (int i = 0; i <= n; i++) {
+                for (int j = 0; j <= m; j++) {
+                    if (i == 0) {
+                        dp[i][j] = j;
+                        continue;
+                    }
+                    int best = impossible;
+                    if (j > 0) {
+                        String want = Character.toString(e[j - 1]);
+                        Evidence got = read.get(i - 1);
+                        if (got.symbol().equals(want)) {
+                            best = dp[i - 1][j - 1];
+                        } else if (got.couldBe(want)) {
+                            best = dp[i - 1][j - 1] + 1;
+                        }
+                        best = Math.min(best, dp[i][j - 1] + 1);
+                    }
+                    dp[i][j] = Math.min(best, impossible);
+                }
+            }
+            return dp[n][m];
+        }
+    }
+
+    /** Each character of {@code value} with the glyph it was read from, matched in order (none for added ones). */
+    static List<Evidence> evidence(String value, Optional<FieldReading> reading) {
+        List<Glyph> glyphs = reading.map(FieldReading::glyphs).orElse(List.of());
+        List<Evidence> evidence = new ArrayList<>();
+        int g = 0;
+        for (int c : value.codePoints().toArray()) {
+            String symbol = Character.toString(c);
+            int at = g;
+            while (at < glyphs.size() && !glyphs.get(at).symbol().equals(symbol)) {
+                at++;
+            }
+            if (at < glyphs.size()) {
+                evidence.add(new Evidence(symbol, glyphs.get(at).confidence(), glyphs.get(at)));
+                g = at + 1;
+            } else {
+                evidence.add(new Evidence(symbol, 1f, null));
+            }
+        }
+        return evidence;
+    }
+
+    private static String text(List<Evidence> evidence) {
+        StringBuilder s = new StringBuilder();
+        evidence.forEach(e -> s.append(e.symbol()));
+        return s.toString();
+    }
+
+    private static String last(String text) {
+        return new String(Character.toChars(text.codePointBefore(text.length())));
+    }
+
+    private static ExtractedCard changed(ExtractedCard card, FieldName field, String read, String repaired,
+            String reason) {
+        List<FieldCorrection> cleanups = new ArrayList<>(card.cleanups());
+        cleanups.add(new FieldCorrection(field, read, repaired, reason));
+        return card.withFields(card.fields().with(field, repaired), cleanups);
+    }
+}
