@@ -14,7 +14,7 @@ import java.util.List;
  * scores, and warning codes. Every part is present only when its switch was requested.
  *
  * <p>The real service emits {@code WarnInfos} as integer codes; older documentation shows objects with
- * {@code Code} and {@code Msg}. {@link #parse} accepts both, {@link #toJson} writes integers.
+ * {@code Code} and {@code Msg}. {@link #parse} accepts both, {@link #toNode} writes integers.
  */
 public record AdvancedInfo(
         byte[] idCardCrop, byte[] portraitCrop, Integer quality, Integer borderCodeValue, List<Integer> warnings) {
@@ -82,8 +82,11 @@ public record AdvancedInfo(
         return value != null && value.canConvertToInt() ? value.asInt() : null;
     }
 
-    /** The AdvancedInfo string as the API returns it: only the parts that are present; {@code {}} when none. */
-    public String toJson() {
+    /**
+     * The AdvancedInfo object as the API writes it: only the parts that are present; {@code {}} when none.
+     * {@link ApiEnvelope} adds this project's own keys before writing it as the answer's string.
+     */
+    ObjectNode toNode() {
         ObjectNode node = JSON.createObjectNode();
         if (idCardCrop != null) {
             node.put("IdCard", Base64.getEncoder().encodeToString(idCardCrop));
@@ -101,7 +104,7 @@ public record AdvancedInfo(
             ArrayNode array = node.putArray("WarnInfos");
             warnings.forEach(array::add);
         }
-        return node.toString();
+        return node;
     }
 
     @Override

@@ -10,8 +10,9 @@ import java.util.Objects;
 /**
  * Writes IDCardOCR answers in the Tencent Cloud API 3.0 envelope, exactly as the API does: every field
  * present ({@code ""} for the other side), {@code AdvancedInfo} a JSON <em>string</em>, and errors as
- * {@code {"Response":{"Error":{"Code","Message"},"RequestId"}}}. Shared by the {@code serve} HTTP API and the
- * {@code recognize} command so both speak the same bytes.
+ * {@code {"Response":{"Error":{"Code","Message"},"RequestId"}}}. The one addition is the recogniser's corrections
+ * inside AdvancedInfo, when it made any ({@link AdvancedInfoCorrections}). Shared by the {@code serve} HTTP API and
+ * the {@code recognize} command so both speak the same bytes.
  */
 public final class ApiEnvelope {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,7 +26,9 @@ public final class ApiEnvelope {
         for (FieldName field : FieldName.values()) {
             response.put(field.apiName(), result.fields().get(field));
         }
-        response.put("AdvancedInfo", result.advancedInfo().toJson());
+        ObjectNode advancedInfo = result.advancedInfo().toNode();
+        AdvancedInfoCorrections.write(result.corrections(), advancedInfo);
+        response.put("AdvancedInfo", advancedInfo.toString());
         ArrayNode reflect = response.putArray("ReflectDetailInfos");
         result.reflectPositions().forEach(position -> reflect.addObject().put("Position", position));
         response.put("RequestId", requestId);

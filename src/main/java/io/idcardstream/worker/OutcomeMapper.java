@@ -4,6 +4,7 @@ import io.idcardstream.events.BackIdentity;
 import io.idcardstream.events.CardWarning;
 import io.idcardstream.events.Crops;
 import io.idcardstream.events.ErrorCategory;
+import io.idcardstream.events.FieldCorrection;
 import io.idcardstream.events.FieldDetail;
 import io.idcardstream.events.FrontIdentity;
 import io.idcardstream.events.IdCardOcrFailed;
@@ -40,6 +41,10 @@ import java.util.Locale;
  * the validation report, and never changes a value silently: the raw strings travel alongside.
  */
 final class OutcomeMapper {
+    /** A duplicate's checks: none apply, as it carries no card fields. */
+    private static final io.idcardstream.identity.ValidationReport NOTHING_CHECKED =
+            new io.idcardstream.identity.ValidationReport(null, null, null, null, null, null, null, List.of());
+
     private final IdentityValidator validator;
     private final Clock clock;
     private final int cropMaxBytes;
@@ -59,6 +64,7 @@ final class OutcomeMapper {
         CardFields fields = result.fields();
         CardSide side = fields.side() != null ? fields.side() : request.cardSide();
         AdvancedInfo advanced = result.advancedInfo();
+        var checks = validator.validate(facts(fields), IdentityValidator.todayInShanghai(clock));
         return IdentityRecognized.newBuilder()
                 .setRequestId(event.getRequestId())
                 .setSubjectId(event.getSubjectId())
@@ -77,7 +83,7 @@ final class OutcomeMapper {
                 .setQuality(advanced.quality())
                 .setBorderCodeValue(advanced.borderCodeValue())
                 .setCrops(crops(request.options(), advanced))
-                .setValidation(validation(fields))
+                .setValidation(validation(checks, result.corrections()))
                 .setProvider(providerInfo(provider, result.providerRequestId()))
                 .setAttempts(attempt.attempts())
                 .setDuplicate(false)
@@ -130,8 +136,9 @@ final class OutcomeMapper {
 
     /**
      * The answer to a request id answered before: the earlier outcome's summary with {@code duplicate=true} and
-     * no new call. A recognised duplicate carries no card fields (consumers dedupe by request id and already
-     * have them; the ledger keeps no personal data).
+     * no new call. A recognised duplicate carries no card fields, so no checks and no corrections either (they
+     * are card values): consumers dedupe by request id and have them from the first outcome, and the ledger
+     * keeps no personal data.
      */
     Object duplicate(IdCardOcrRequested event, LedgerEntry earlier, Instant receivedAt) {
         Attempt none = new Attempt(receivedAt, 0, 0, 0);
@@ -152,7 +159,7 @@ final class OutcomeMapper {
                     .setQuality(null)
                     .setBorderCodeValue(null)
                     .setCrops(null)
-                    .setValidation(new ValidationReport(null, null, null, null, null, null, null, List.of()))
+                    .setValidation(validation(NOTHING_CHECKED, List.of()))
                     .setProvider(provider)
                     .setAttempts(0)
                     .setDuplicate(true)
@@ -247,15 +254,21 @@ final class OutcomeMapper {
                 portraitTooLarge);
     }
 
-    private ValidationReport validation(CardFields fields) {
-        var report = validator.validate(
-                new io.idcardstream.identity.CardFacts(fields.name(), fields.sex(), fields.birth(), fields.idNum(),
-                        fields.validDate()),
-                IdentityValidator.todayInShanghai(clock));
-        return new ValidationReport(report.idNumberFormatValid(), report.checkDigitValid(),
-                report.regionCodeKnown(), report.birthMatchesIdNumber(), report.sexMatchesIdNumber(),
-                report.validityPlausible(), report.expired(),
-                report.issues().stream().map(Enum::name).toList());
+    private static io.idcardstream.identity.CardFacts facts(CardFields fields) {
+        return new io.idcardstream.identity.CardFacts(fields.name(), fields.sex(), fields.birth(), fields.idNum(),
+                fields.validDate());
+    }
+
+    /** The one place a validation report is built: the checks made and the recogniser's corrections. */
+    private static ValidationReport validation(io.idcardstream.identity.ValidationReport checks,
+            List<io.idcardstream.ocr.FieldCorrection> corrections) {
+        return new ValidationReport(checks.idNumberFormatValid(), checks.checkDigitValid(),
+                checks.regionCodeKnown(), checks.birthMatchesIdNumber(), checks.sexMatchesIdNumber(),
+                checks.validityPlausible(), checks.expired(),
+                checks.issues().stream().map(Enum::name).toList(),
+                corrections.stream()
+                        .map(c -> new FieldCorrection(c.field().apiName(), c.read(), c.returned(), c.reason()))
+                        .toList());
     }
 
     private static ProviderInfo providerInfo(ProviderDescription provider, String providerRequestId) {

@@ -1,6 +1,7 @@
 package io.idcardstream.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,16 +10,28 @@ import com.tencentcloudapi.ocr.v20181119.OcrClient;
 import com.tencentcloudapi.ocr.v20181119.models.IDCardOCRRequest;
 import com.tencentcloudapi.ocr.v20181119.models.IDCardOCRResponse;
 import io.idcardstream.fetch.LoopbackImageHost;
+import io.idcardstream.ocr.CardSide;
+import io.idcardstream.ocr.FieldCorrection;
+import io.idcardstream.ocr.FieldName;
+import io.idcardstream.ocr.IdCardOcrRequest;
+import io.idcardstream.ocr.IdCardOcrResult;
+import io.idcardstream.ocr.ImageSource;
+import io.idcardstream.ocr.OcrOptions;
+import io.idcardstream.ocr.tencent.TencentCredentials;
+import io.idcardstream.ocr.tencent.TencentIdCardRecognizer;
+import io.idcardstream.ocr.tencent.TencentSettings;
 import io.idcardstream.server.SdkClients;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,11 +39,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Contract tests of {@code serve} as shipped: the official SDK → the IDCardOCR server → the embedded engine
- * (PP-OCRv4 on ONNX Runtime) on the development specimens. Slow (model load, real recognition), hence IT.
+ * Contract tests of {@code serve} as shipped: the official SDK (raw, and wrapped in the worker's Tencent client) →
+ * the IDCardOCR server → the embedded engine (PP-OCRv4 on ONNX Runtime) on the development specimens. Slow (model
+ * load, real recognition), hence IT.
  */
 class ServeOnEngineIT {
     private static final Path DEV = Path.of("../shared/datasets/idcards-dev");
+    private static final Path DEV2 = Path.of("../shared/datasets/idcards-dev2");
     private static final String SECRET_ID = "AKIDengineContract";
     private static final String SECRET_KEY = "engineContractKey";
 
@@ -123,6 +138,27 @@ class ServeOnEngineIT {
         // Then
         assertThat(SdkClients.fields(response)).isEqualTo(SdkClients.expectedFields("李明", "男", "汉", "1987/1/1",
                 "北京市石景山区高新技术园腾讯大楼", "440524198701010014", "", "", "{}"));
+    }
+
+    @Test
+    void shouldGiveTheWorkersTencentClientTheEnginesCorrections() throws Exception {
+        // Given: idcards-dev2's front_09, whose ID number lies under a 复印无效 stamp; the engine repairs the digit it
+        // misreads by the check digit (which digit it misreads is the recogniser's business, so only the rest is fixed)
+        byte[] image = Files.readAllBytes(DEV2.resolve("front_09.jpg"));
+        try (TencentIdCardRecognizer worker = new TencentIdCardRecognizer(new TencentSettings(serve.endpoint(), false,
+                "ap-guangzhou", new TencentCredentials(SECRET_ID, SECRET_KEY), Duration.ofSeconds(5),
+                Duration.ofSeconds(30), Duration.ofSeconds(30), 1, 1))) {
+            // When
+            IdCardOcrResult result = worker.recognize(new IdCardOcrRequest(new ImageSource.Inline(image),
+                    CardSide.FRONT, OcrOptions.DEFAULTS)).get(60, TimeUnit.SECONDS);
+
+            // Then (labels.json: front_09.jpg)
+            assertThat(result.fields().idNum()).isEqualTo("45012719601125584X");
+            assertThat(result.corrections())
+                    .extracting(FieldCorrection::field, FieldCorrection::returned, FieldCorrection::reason)
+                    .containsExactly(tuple(FieldName.ID_NUM, "45012719601125584X", "ID_NUMBER_FROM_CHECK_DIGIT"));
+            assertThat(result.corrections().get(0).read()).hasSize(18).isNotEqualTo("45012719601125584X");
+        }
     }
 
     private static BufferedImage jpeg(String base64) throws Exception {

@@ -11,6 +11,8 @@ import io.idcardstream.events.IdentityRecognized;
 import io.idcardstream.ocr.AdvancedInfo;
 import io.idcardstream.ocr.CardFields;
 import io.idcardstream.ocr.ErrorCodes;
+import io.idcardstream.ocr.FieldCorrection;
+import io.idcardstream.ocr.FieldName;
 import io.idcardstream.ocr.IdCardOcrResult;
 import io.idcardstream.ocr.IdCardRecognizer;
 import io.idcardstream.ocr.ImageSource;
@@ -73,7 +75,9 @@ class WorkerIT {
     private final String deadLetterTopic = prefix + ".dlq";
     private final String registryUrl = "mock://worker-it-" + run;
     private final ImageScriptedRecognizer scripted = new ImageScriptedRecognizer()
-            .answer("front", IdCardOcrResult.of(FRONT, AdvancedInfo.EMPTY, "unused"))
+            .answer("front", new IdCardOcrResult(FRONT, AdvancedInfo.EMPTY, List.of(), List.of(new FieldCorrection(
+                    FieldName.ID_NUM, "440524198701010074", "440524198701010014", "ID_NUMBER_FROM_CHECK_DIGIT")),
+                    List.of(), "unused"))
             .answer("back", IdCardOcrResult.of(BACK, AdvancedInfo.EMPTY, "unused"))
             .fail("no card", new OcrException(ErrorCodes.IMAGE_NO_ID_CARD, "No ID card detected", null));
 
@@ -154,11 +158,13 @@ class WorkerIT {
         var recognizedSerde = new ConfluentAvroSerde<>(IdentityRecognized.class, registry(), true, false);
         var failedSerde = new ConfluentAvroSerde<>(IdCardOcrFailed.class, registry(), true, false);
         Map<String, List<String>> answeredBy = new HashMap<>();
+        Map<String, List<io.idcardstream.events.FieldCorrection>> corrections = new HashMap<>();
         List<ConsumerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : outcomes) {
             if (record.topic().equals(recognizedTopic)) {
                 IdentityRecognized value = recognizedSerde.deserializer().deserialize(record.topic(), record.value());
                 answeredBy.computeIfAbsent(value.getRequestId(), k -> new ArrayList<>()).add(value.getSide().name());
+                corrections.put(value.getRequestId(), value.getValidation().getCorrections());
                 assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(value.getSubjectId());
             } else if (record.topic().equals(failedTopic)) {
                 IdCardOcrFailed value = failedSerde.deserializer().deserialize(record.topic(), record.value());
@@ -173,6 +179,13 @@ class WorkerIT {
                 r -> List.of(r.getRequestId().startsWith("front") ? "FRONT"
                         : r.getRequestId().startsWith("back") ? "BACK" : ErrorCodes.IMAGE_NO_ID_CARD)));
         assertThat(answeredBy).isEqualTo(expected);
+        // And: the server's correction reached every front's outcome (AdvancedInfo → SDK → adapter → event)
+        assertThat(corrections).isEqualTo(requests.stream()
+                .filter(r -> !r.getRequestId().startsWith("nocard"))
+                .collect(Collectors.toMap(IdCardOcrRequested::getRequestId, r -> r.getRequestId().startsWith("front")
+                        ? List.of(new io.idcardstream.events.FieldCorrection("IdNum", "440524198701010074",
+                                "440524198701010014", "ID_NUMBER_FROM_CHECK_DIGIT"))
+                        : List.of())));
         assertThat(deadLetters).extracting(r -> header(r, "__streams.errors.partition") + "@"
                         + header(r, "__streams.errors.offset"))
                 .containsExactlyInAnyOrderElementsOf(garbage.stream().map(m -> m.partition() + "@" + m.offset())

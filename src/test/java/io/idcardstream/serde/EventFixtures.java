@@ -6,6 +6,7 @@ import io.idcardstream.events.CardWarnType;
 import io.idcardstream.events.CardWarning;
 import io.idcardstream.events.Crops;
 import io.idcardstream.events.ErrorCategory;
+import io.idcardstream.events.FieldCorrection;
 import io.idcardstream.events.FieldDetail;
 import io.idcardstream.events.FrontIdentity;
 import io.idcardstream.events.IdCardOcrFailed;
@@ -64,7 +65,10 @@ final class EventFixtures {
                 .build();
     }
 
-    /** A front-side outcome with every kind of field filled: unicode text, dates, arrays, crops, validation. */
+    /**
+     * A front-side outcome with every kind of field filled: unicode text, dates, arrays, crops, validation and a
+     * correction.
+     */
     static IdentityRecognized identityRecognized() {
         return IdentityRecognized.newBuilder()
                 .setRequestId("req-0001")
@@ -107,6 +111,12 @@ final class EventFixtures {
                         .setBirthMatchesIdNumber(true)
                         .setSexMatchesIdNumber(true)
                         .setIssues(List.of())
+                        .setCorrections(List.of(FieldCorrection.newBuilder()
+                                .setField("IdNum")
+                                .setRead("11010519491231002Y")
+                                .setReturned("11010519491231002X")
+                                .setReason("ID_NUMBER_FROM_CHECK_DIGIT")
+                                .build()))
                         .build())
                 .setProvider(ProviderInfo.newBuilder()
                         .setProvider("local")

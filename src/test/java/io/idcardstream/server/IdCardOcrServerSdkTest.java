@@ -12,6 +12,8 @@ import io.idcardstream.fetch.GuardedImageFetcher;
 import io.idcardstream.ocr.AdvancedInfo;
 import io.idcardstream.ocr.CardSide;
 import io.idcardstream.ocr.ErrorCodes;
+import io.idcardstream.ocr.FieldCorrection;
+import io.idcardstream.ocr.FieldName;
 import io.idcardstream.ocr.IdCardOcrRequest;
 import io.idcardstream.ocr.IdCardOcrResult;
 import io.idcardstream.ocr.ImageSource;
@@ -122,6 +124,42 @@ class IdCardOcrServerSdkTest {
         assertThat(recognizer.requests()).extracting(IdCardOcrRequest::options).containsExactly(
                 new OcrOptions(true, true, null, null, null, null, null, null, null, null, null, null, null, null,
                         null));
+    }
+
+    @Test
+    void shouldAddTheRecognisersCorrectionsToAdvancedInfoAfterTheApisOwnKeys() throws Exception {
+        // Given: an ID number repaired by its check digit, then a birth date taken from the number
+        IdCardOcrResult corrected = new IdCardOcrResult(SeedSamples.FRONT_FIELDS,
+                new AdvancedInfo(null, null, 88, null, List.of(-9102)), List.of(),
+                List.of(new FieldCorrection(FieldName.ID_NUM, "440524198701010074", "440524198701010014",
+                                "ID_NUMBER_FROM_CHECK_DIGIT"),
+                        new FieldCorrection(FieldName.BIRTH, "1987/1/7", "1987/1/1", "BIRTH_FROM_ID_NUMBER")),
+                List.of(), null);
+        OcrClient client = start(ScriptedRecognizer.returning(corrected));
+
+        // When
+        IDCardOCRResponse response = client.IDCardOCR(base64Request(new byte[] {1}, "FRONT"));
+
+        // Then
+        assertThat(response.getAdvancedInfo()).isEqualTo("{\"Quality\":88,\"WarnInfos\":[-9102],\"Corrections\":["
+                + "{\"Field\":\"IdNum\",\"Read\":\"440524198701010074\",\"Returned\":\"440524198701010014\","
+                + "\"Reason\":\"ID_NUMBER_FROM_CHECK_DIGIT\"},"
+                + "{\"Field\":\"Birth\",\"Read\":\"1987/1/7\",\"Returned\":\"1987/1/1\","
+                + "\"Reason\":\"BIRTH_FROM_ID_NUMBER\"}]}");
+        assertThat(response.getIdNum()).isEqualTo("440524198701010014");
+    }
+
+    @Test
+    void shouldLeaveAdvancedInfoAsTheApiWritesItWhenNothingWasCorrected() throws Exception {
+        // Given: the same answer without corrections
+        OcrClient client = start(ScriptedRecognizer.returning(IdCardOcrResult.of(SeedSamples.FRONT_FIELDS,
+                new AdvancedInfo(null, null, 88, null, List.of(-9102)), null)));
+
+        // When
+        IDCardOCRResponse response = client.IDCardOCR(base64Request(new byte[] {1}, "FRONT"));
+
+        // Then
+        assertThat(response.getAdvancedInfo()).isEqualTo("{\"Quality\":88,\"WarnInfos\":[-9102]}");
     }
 
     @Test

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.idcardstream.events.IdCardOcrFailed;
 import io.idcardstream.events.IdCardOcrRequested;
 import io.idcardstream.events.IdentityRecognized;
+import io.idcardstream.events.ValidationReport;
 import io.idcardstream.ocr.AdvancedInfo;
 import io.idcardstream.ocr.CardFields;
 import io.idcardstream.ocr.ErrorCodes;
+import io.idcardstream.ocr.FieldCorrection;
+import io.idcardstream.ocr.FieldName;
 import io.idcardstream.ocr.IdCardOcrResult;
 import io.idcardstream.ocr.OcrException;
 import io.idcardstream.serde.ConfluentAvroSerde;
@@ -185,6 +188,26 @@ class AsyncTopologyTest {
         assertThat(duplicate.getFront()).isNull();
         assertThat(duplicate.getProvider().getProviderRequestId()).isEqualTo("p-1");
         assertThat(recognizer.calls("card")).isEqualTo(2);
+    }
+
+    @Test
+    void shouldLeaveTheCorrectionsOutOfADuplicateLikeEveryOtherCardValue() {
+        // Given: a request answered once, with a correction
+        recognizer.answer("corrected", new IdCardOcrResult(FRONT.fields(), AdvancedInfo.EMPTY, List.of(),
+                List.of(new FieldCorrection(FieldName.SEX, "", "男", "SEX_FROM_ID_NUMBER")), List.of(), "p-1"));
+        requests.pipeInput("s", TestEvents.inline("r-1", "s", "corrected", null));
+        settle(1);
+
+        // When: the same request again
+        requests.pipeInput("s", TestEvents.inline("r-1", "s", "corrected", null));
+        List<Object> all = settle(2);
+
+        // Then: the first outcome has the correction; the duplicate, answered from the ledger, has no card values
+        assertThat(all).extracting(o -> ((IdentityRecognized) o).getValidation()).containsExactly(
+                new ValidationReport(true, true, false, true, true, null, null, List.of("REGION_CODE_UNKNOWN"),
+                        List.of(new io.idcardstream.events.FieldCorrection("Sex", "", "男", "SEX_FROM_ID_NUMBER"))),
+                new ValidationReport(null, null, null, null, null, null, null, List.of(), List.of()));
+        assertThat(recognizer.calls("corrected")).isEqualTo(1);
     }
 
     @Test

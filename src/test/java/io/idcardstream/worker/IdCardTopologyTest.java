@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.idcardstream.events.BackIdentity;
 import io.idcardstream.events.CardSide;
 import io.idcardstream.events.ErrorCategory;
+import io.idcardstream.events.FieldCorrection;
 import io.idcardstream.events.FrontIdentity;
 import io.idcardstream.events.IdCardOcrFailed;
 import io.idcardstream.events.IdCardOcrRequested;
@@ -17,6 +18,7 @@ import io.idcardstream.events.ValidationReport;
 import io.idcardstream.ocr.AdvancedInfo;
 import io.idcardstream.ocr.CardFields;
 import io.idcardstream.ocr.ErrorCodes;
+import io.idcardstream.ocr.FieldName;
 import io.idcardstream.ocr.IdCardOcrResult;
 import io.idcardstream.ocr.OcrException;
 import io.idcardstream.serde.ConfluentAvroSerde;
@@ -188,7 +190,7 @@ class IdCardTopologyTest {
                 .setBorderCodeValue(null)
                 .setCrops(null)
                 .setValidation(new ValidationReport(true, true, false, true, true, null, null,
-                        List.of("REGION_CODE_UNKNOWN")))
+                        List.of("REGION_CODE_UNKNOWN"), List.of()))
                 .setProvider(new ProviderInfo("scripted", "test", "1.0", "none", "req-1"))
                 .setAttempts(1)
                 .setDuplicate(false)
@@ -200,6 +202,27 @@ class IdCardTopologyTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("subject-1", expected));
         assertThat(failed.isEmpty()).isTrue();
         assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldReportWhatTheRecogniserCorrectedBesideTheChecksOfWhatItReturned() {
+        // Given: a recogniser that repaired the ID number by its check digit and then took the birth date from it
+        recognizer.answer("corrected", new IdCardOcrResult(LI_MING, AdvancedInfo.EMPTY, List.of(), List.of(
+                new io.idcardstream.ocr.FieldCorrection(FieldName.ID_NUM, "440524198701010074", "440524198701010014",
+                        "ID_NUMBER_FROM_CHECK_DIGIT"),
+                new io.idcardstream.ocr.FieldCorrection(FieldName.BIRTH, "1987/1/7", "1987/1/1",
+                        "BIRTH_FROM_ID_NUMBER")), List.of(), "req-5"));
+
+        // When
+        requests.pipeInput("subject-5", TestEvents.inline("r-5", "subject-5", "corrected", CardSide.FRONT));
+        settle(1);
+
+        // Then
+        assertThat(recognized.readValuesToList()).extracting(IdentityRecognized::getValidation).containsExactly(
+                new ValidationReport(true, true, false, true, true, null, null, List.of("REGION_CODE_UNKNOWN"),
+                        List.of(new FieldCorrection("IdNum", "440524198701010074", "440524198701010014",
+                                        "ID_NUMBER_FROM_CHECK_DIGIT"),
+                                new FieldCorrection("Birth", "1987/1/7", "1987/1/1", "BIRTH_FROM_ID_NUMBER"))));
     }
 
     @Test

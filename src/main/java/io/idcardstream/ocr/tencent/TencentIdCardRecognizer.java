@@ -10,8 +10,10 @@ import com.tencentcloudapi.ocr.v20181119.models.IDCardOCRRequest;
 import com.tencentcloudapi.ocr.v20181119.models.IDCardOCRResponse;
 import com.tencentcloudapi.ocr.v20181119.models.ReflectDetailInfo;
 import io.idcardstream.ocr.AdvancedInfo;
+import io.idcardstream.ocr.AdvancedInfoCorrections;
 import io.idcardstream.ocr.CardFields;
 import io.idcardstream.ocr.ErrorCodes;
+import io.idcardstream.ocr.FieldCorrection;
 import io.idcardstream.ocr.IdCardOcrRequest;
 import io.idcardstream.ocr.IdCardOcrResult;
 import io.idcardstream.ocr.IdCardRecognizer;
@@ -151,7 +153,10 @@ public final class TencentIdCardRecognizer implements IdCardRecognizer {
         CardFields fields = new CardFields(response.getName(), response.getSex(), response.getNation(),
                 response.getBirth(), response.getAddress(), response.getIdNum(), response.getAuthority(),
                 response.getValidDate());
-        return new IdCardOcrResult(fields, advanced, List.of(), List.of(), reflect, response.getRequestId());
+        // Tencent never sends them; idcard-stream's own server does, so a worker pointed at it reports the engine's.
+        List<FieldCorrection> corrections =
+                AdvancedInfoCorrections.read(response.getAdvancedInfo(), response.getRequestId());
+        return new IdCardOcrResult(fields, advanced, List.of(), corrections, reflect, response.getRequestId());
     }
 
     @Override

@@ -5,15 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.idcardstream.fetch.GuardedImageFetcher;
+import io.idcardstream.ocr.AdvancedInfo;
 import io.idcardstream.ocr.CardFields;
 import io.idcardstream.ocr.CardSide;
 import io.idcardstream.ocr.ErrorCodes;
+import io.idcardstream.ocr.FieldCorrection;
+import io.idcardstream.ocr.FieldName;
 import io.idcardstream.ocr.IdCardOcrRequest;
 import io.idcardstream.ocr.IdCardOcrResult;
 import io.idcardstream.ocr.ImageSource;
 import io.idcardstream.ocr.OcrException;
 import io.idcardstream.ocr.OcrOptions;
 import io.idcardstream.ocr.tencent.ScriptedTencentEndpoint.Answer;
+import io.idcardstream.server.ApiKeys;
+import io.idcardstream.server.IdCardOcrServer;
+import io.idcardstream.server.ScriptedRecognizer;
+import io.idcardstream.server.SeedSamples;
+import io.idcardstream.server.ServerSettings;
+import io.idcardstream.testing.LogCapture;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -74,6 +84,18 @@ class TencentIdCardRecognizerTest {
         throw new AssertionError("expected the call to fail");
     }
 
+    /** A BACK answer carrying {@code advancedInfo} as the API does: a JSON string inside the JSON answer. */
+    private static String backAnswer(String requestId, String advancedInfo) {
+        var response = JSON.createObjectNode();
+        for (String field : List.of("Name", "Sex", "Nation", "Birth", "Address", "IdNum")) {
+            response.put(field, "");
+        }
+        response.put("Authority", "赵县公安局").put("ValidDate", "2010.07.21-2020.07.21")
+                .put("AdvancedInfo", advancedInfo).put("RequestId", requestId);
+        response.putArray("ReflectDetailInfos");
+        return JSON.createObjectNode().set("Response", response).toString();
+    }
+
     @Test
     void shouldSendInlineBytesAsImageBase64WithConfigAndOnlyTheFlagsThatAreSet() throws Exception {
         // Given
@@ -132,7 +154,89 @@ class TencentIdCardRecognizerTest {
         assertThat(result.advancedInfo().quality()).isEqualTo(88);
         assertThat(result.advancedInfo().idCardCrop()).containsExactly(1, 2, 3);
         assertThat(result.reflectPositions()).containsExactly("Portrait");
+        assertThat(result.corrections()).isEmpty();
         assertThat(result.providerRequestId()).isEqualTo("req-front-1");
+    }
+
+    @Test
+    void shouldReadTheCorrectionsThatIdcardStreamServeAddsToAdvancedInfo() throws Exception {
+        // Given: serve's answer for a back whose validity end and authority ending the engine completed
+        endpoint.answer(Answer.ok(backAnswer("req-corrected-1", """
+                {"Corrections":[\
+                {"Field":"ValidDate","Read":"2010.07.21-","Returned":"2010.07.21-2020.07.21",\
+                "Reason":"VALIDITY_END_FROM_START"},\
+                {"Field":"Authority","Read":"赵县公安","Returned":"赵县公安局","Reason":"AUTHORITY_ENDING_COMPLETED"}]}""")));
+
+        // When
+        IdCardOcrResult result = recognizer().recognize(inline(new byte[] {1}, CardSide.BACK, null))
+                .get(10, TimeUnit.SECONDS);
+
+        // Then
+        assertThat(result.corrections()).containsExactly(
+                new FieldCorrection(FieldName.VALID_DATE, "2010.07.21-", "2010.07.21-2020.07.21",
+                        "VALIDITY_END_FROM_START"),
+                new FieldCorrection(FieldName.AUTHORITY, "赵县公安", "赵县公安局", "AUTHORITY_ENDING_COMPLETED"));
+        assertThat(result.advancedInfo().toString()).isEqualTo(AdvancedInfo.EMPTY.toString());
+    }
+
+    @Test
+    void shouldIgnoreCorrectionsOfAnotherShapeAndLogNoValues() throws Exception {
+        // Given: Corrections that is not an array, then an array with one good entry among entries of other shapes
+        endpoint.answer(Answer.ok(backAnswer("req-odd-1", """
+                        {"Quality":90,"Corrections":"赵县公安局"}""")))
+                .answer(Answer.ok(backAnswer("req-odd-2", """
+                        {"Corrections":[\
+                        {"Field":"Authority","Read":"赵县公安","Returned":"赵县公安局","Reason":"A_NEW_REASON"},\
+                        {"Field":"Photo","Read":"赵县公安","Returned":"赵县公安局","Reason":"X"},\
+                        {"Field":"Authority","Read":"赵县公安","Returned":"赵县公安局"},\
+                        {"Field":"Authority","Read":7,"Returned":"赵县公安局","Reason":"X"},\
+                        {"Field":"Authority","Read":"赵县公安","Returned":"赵县公安局","Reason":" "},\
+                        "赵县公安局",null]}""")));
+        TencentIdCardRecognizer recognizer = recognizer();
+
+        // When
+        IdCardOcrResult notAnArray;
+        IdCardOcrResult mixed;
+        List<String> logged;
+        try (LogCapture logs = new LogCapture()) {
+            notAnArray = recognizer.recognize(inline(new byte[] {1}, null, null)).get(10, TimeUnit.SECONDS);
+            mixed = recognizer.recognize(inline(new byte[] {1}, null, null)).get(10, TimeUnit.SECONDS);
+            logged = logs.lines();
+        }
+
+        // Then: both calls succeed and keep only the well-formed entry (a reason we do not know yet is fine)
+        assertThat(notAnArray.corrections()).isEmpty();
+        assertThat(notAnArray.advancedInfo().quality()).isEqualTo(90);
+        assertThat(mixed.corrections()).containsExactly(
+                new FieldCorrection(FieldName.AUTHORITY, "赵县公安", "赵县公安局", "A_NEW_REASON"));
+        // And: the log says which answer and how many entries, never a value
+        assertThat(logged).noneMatch(line -> line.contains("赵县公安"));
+        assertThat(logged).filteredOn(line -> line.contains("AdvancedInfo.Corrections")).containsExactly(
+                "io.idcardstream.ocr.AdvancedInfoCorrections requestId=req-odd-1 AdvancedInfo.Corrections ignored: "
+                        + "a JSON STRING, not an array | req-odd-1 | Corrections | STRING",
+                "io.idcardstream.ocr.AdvancedInfoCorrections requestId=req-odd-2 AdvancedInfo.Corrections: 6 of 7 "
+                        + "entries ignored, not objects of the strings Field (an API field name), Read, Returned and "
+                        + "Reason | req-odd-2 | Corrections | 6 | 7");
+    }
+
+    @Test
+    void shouldGetBackTheCorrectionsOfIdcardStreamServeOverTc3() throws Exception {
+        // Given: the real server, whose recogniser took the sex from the ID number
+        List<FieldCorrection> corrections = List.of(
+                new FieldCorrection(FieldName.SEX, "", "男", "SEX_FROM_ID_NUMBER"));
+        IdCardOcrResult served = new IdCardOcrResult(SeedSamples.FRONT_FIELDS, AdvancedInfo.EMPTY, List.of(),
+                corrections, List.of(), null);
+        try (IdCardOcrServer server = IdCardOcrServer.start(ServerSettings.defaults(),
+                ScriptedRecognizer.returning(served), ApiKeys.of(KEYS.secretId(), KEYS.secretKey()),
+                new GuardedImageFetcher(GuardedImageFetcher.Settings.DEFAULTS))) {
+            // When
+            IdCardOcrResult result = recognizer(server.endpoint(), Duration.ofSeconds(5), 1, 1)
+                    .recognize(inline(new byte[] {1}, CardSide.FRONT, null)).get(10, TimeUnit.SECONDS);
+
+            // Then
+            assertThat(result.fields()).isEqualTo(SeedSamples.FRONT_FIELDS);
+            assertThat(result.corrections()).isEqualTo(corrections);
+        }
     }
 
     @Test
