@@ -104,7 +104,7 @@ enum HardVariant implements Recipe {
         @Override
         public Capture shoot(CardPrinter cards, Sides sides, boolean fixture, RandomGenerator random) {
             // Under ~320 px the real layout's characters are under 10 px high, blurred by the capture: not legible to
-            // a person either, and the engine answers ImageBlur there (HardSetTest's illegible case).
+            // a person either; deliberately unreadable cards are the readable set's HARD variant (SyntheticCardsTest).
             double width = random.nextDouble(320, 400);
             Scene scene = new Scene(Backgrounds.table(Variant.PHOTO_WIDTH, Variant.PHOTO_HEIGHT, random));
             scene.place(cards.side(sides, (int) (width * 1.4)), Scene.quad(
