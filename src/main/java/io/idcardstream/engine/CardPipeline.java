@@ -201,7 +201,7 @@ final class CardPipeline {
         boolean smallText = frame.cardInImage().width() * reader.detectorScale(image) < SMALL_TEXT_CARD_WIDTH;
         if (!smallText && !Completeness.doubtful(first.card())
                 && Completeness.meanConfidence(first.card()) >= CONFIDENT) {
-            return first;
+            return withRowsReread(image, first);
         }
         deadline.check();
         CardImages.Straightened straight = CardImages.straightened(image, frame, CLOSER_LOOK_MARGIN);
@@ -241,7 +241,8 @@ final class CardPipeline {
 
     /**
      * One-line fields that are missing or malformed get their band read once more in one piece: the ID number when
-     * it is not a valid number ({@link CardFieldExtractor#withIdNumberFrom}), the others when not of their form
+     * it is not a valid number ({@link CardFieldExtractor#withIdNumberFrom}), a two-character name in case its box
+     * cut off a third ({@link FieldRows#withLongerName}), the others when not of their form
      * ({@link FieldRows#withRowReading}); a band's reading replaces the field only when it is better.
      */
     private Reading withRowsReread(RgbImage image, Reading reading) throws OrtException {
@@ -252,6 +253,10 @@ final class CardPipeline {
                     card = CardFieldExtractor.withIdNumberFrom(row(image, reading.frame(), field), card, image.width(),
                             image.height());
                 }
+            } else if (field == FieldName.NAME && card.fields().name().codePointCount(0,
+                    card.fields().name().length()) == 2) {
+                card = FieldRows.withLongerName(card, row(image, reading.frame(), field), image.width(),
+                        image.height());
             } else if (!Completeness.wellFormed(field, card.fields().get(field))) {
                 ExtractedCard reread = complete(FieldRows.withRowReading(card, field,
                         row(image, reading.frame(), field), image.width(), image.height()));

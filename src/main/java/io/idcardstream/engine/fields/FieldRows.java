@@ -51,6 +51,33 @@ public final class FieldRows {
         return Quad.rectangle(left, row.y() - HALF_HEIGHT, row.right(), row.y() + HALF_HEIGHT).map(frame.cardToImage());
     }
 
+    /** ... and stand at most this many times the name's own pitch after it (not a watermark's character further on). */
+    static final double NEXT_CHARACTER = 1.6;
+    /** A character the band adds to a value must be read at least this surely. */
+    static final float ADDED_CHARACTER = 0.8f;
+
+    /**
+     * The card with a two-character name taken from {@code line} (the name's band read as one line) when the band
+     * reads the same name with one more character right after it, read surely and not a stamp's or watermark's: the
+     * detector's box of a short line often stops inside its last character, which is then lost; the band reaches
+     * the region's end. Otherwise the card unchanged.
+     */
+    public static ExtractedCard withLongerName(ExtractedCard card, GlyphLine line, int imageWidth, int imageHeight) {
+        String name = card.fields().name();
+        List<Glyph> glyphs = line.glyphs().stream().filter(g -> Character.isIdeographic(g.symbol().codePointAt(0))
+                || g.symbol().equals("·")).toList();
+        String longer = glyphs.stream().map(Glyph::symbol).reduce("", String::concat);
+        if (name.codePointCount(0, name.length()) != 2 || longer.codePointCount(0, longer.length()) != 3
+                || !longer.startsWith(name) || glyphs.get(2).confidence() < ADDED_CHARACTER
+                || StampText.isStamp(glyphs.get(2).symbol())
+                || glyphs.get(1).center().distanceTo(glyphs.get(2).center())
+                        > NEXT_CHARACTER * glyphs.get(0).center().distanceTo(glyphs.get(1).center())) {
+            return card;
+        }
+        return replaced(card, FieldName.NAME, line.glyphs().stream().filter(glyphs::contains).toList(), imageWidth,
+                imageHeight);
+    }
+
     /**
      * The card with {@code field} taken from {@code line} (its band read as one line), stamp phrases left out, when
      * the card's own value is not of the field's form and the band's is; otherwise the card unchanged.
@@ -62,21 +89,29 @@ public final class FieldRows {
         }
         List<Glyph> glyphs = line.glyphs().stream().filter(g -> !g.symbol().isBlank()).toList();
         boolean[] stamp = StampText.phraseGlyphs(glyphs);
-        List<PlacedGlyph> placed = new ArrayList<>();
+        List<Glyph> kept = new ArrayList<>();
         for (int i = 0; i < glyphs.size(); i++) {
             if (!stamp[i]) {
-                Point onCard = card.frame().toCard(glyphs.get(i).center());
-                placed.add(new PlacedGlyph(glyphs.get(i), onCard, onCard));
+                kept.add(glyphs.get(i));
             }
         }
+        if (kept.isEmpty() || StampText.isStamp(kept.stream().map(Glyph::symbol).reduce("", String::concat))) {
+            return card;
+        }
+        ExtractedCard reread = replaced(card, field, kept, imageWidth, imageHeight);
+        String value = reread.fields().get(field);
+        return Completeness.wellFormed(field, value) || card.fields().get(field).isEmpty() ? reread : card;
+    }
+
+    private static ExtractedCard replaced(ExtractedCard card, FieldName field, List<Glyph> glyphs, int imageWidth,
+            int imageHeight) {
+        List<PlacedGlyph> placed = new ArrayList<>();
+        for (Glyph glyph : glyphs) {
+            Point onCard = card.frame().toCard(glyph.center());
+            placed.add(new PlacedGlyph(glyph, onCard, onCard));
+        }
         placed.sort(Comparator.comparingDouble(p -> p.card().x()));
-        if (placed.isEmpty() || StampText.isStamp(CardFieldExtractor.text(placed))) {
-            return card;
-        }
         FieldReading reading = CardFieldExtractor.reading(field, placed, card.frame(), imageWidth, imageHeight);
-        if (!Completeness.wellFormed(field, reading.value()) && !card.fields().get(field).isEmpty()) {
-            return card;
-        }
         Map<FieldName, FieldReading> readings = new EnumMap<>(FieldName.class);
         readings.putAll(card.readings());
         readings.put(field, reading);
