@@ -115,26 +115,11 @@ final class CardPipeline {
             RgbImage image = ImageDecoder.decode(bytes, limits);              // PNG/JPEG, EXIF turn, size guards
             Sharpness sharpness = passQualityGate(image);                     // blank or smeared: refuse early
             RgbImage text = StampInk.withoutRedInk(image);                    // card text is black and blue: no seals
-            List<RecognizedLine> read = reader.read(text, deadline);          // DB, direction per cluster, CTC
-            List<GlyphLine> lines = glyphLines(image, read);
-            List<CardFrame> cards = CardLocator.locate(lines);                // cards and sides from printed anchors
-            if (CardFieldExtractor.choose(cards, side).isEmpty()) {           // none: turn the text upright, enlarge
-                Optional<TurnedPage> page = TurnedPage.of(text, read);
-                if (page.isPresent()) {
-                    deadline.check();
-                    List<GlyphLine> turned = glyphLines(image, page.get().inImage(reader.read(page.get().image(),
-                            deadline)));
-                    List<CardFrame> found = CardLocator.locate(turned);
-                    if (CardFieldExtractor.choose(found, side).isPresent()) {
-                        lines = turned;
-                        cards = found;
-                    }
-                }
-            }
-            CardFrame card = requestedCard(cards, side, sharpness);           // the side asked for, or the best one
-            Reading reading = readSide(text, lines, card, deadline);          // fields; straightened second look
+            Located page = locate(image, text, side, deadline);               // lines, cards and sides; any skew
+            CardFrame card = requestedCard(page.cards(), side, sharpness);    // the side asked for, or the best one
+            Reading reading = readSide(text, page.lines(), card, deadline);   // fields; closer look; rows re-read
             List<Reading> readings = OcrOptions.on(options.multiCardDetect())
-                    ? withOtherSides(text, lines, cards, reading, deadline)   // MultiCardDetect: the other side too
+                    ? withOtherSides(text, page, reading, deadline)           // MultiCardDetect: the other side too
                     : List.of(reading);
             requireSomethingRead(reading.card(), sharpness, reading.frame()); // ImageBlur / OcrFailed
             Rectified fields = rectify(readings, options);                    // EnableRecognitionRectify, reported
@@ -146,6 +131,33 @@ final class CardPipeline {
         } catch (OrtException e) {
             throw new OcrException(ErrorCodes.OCR_FAILED, "the OCR models failed on this image", requestId, e);
         }
+    }
+
+    /** The lines read in an image and the cards they show. */
+    private record Located(List<GlyphLine> lines, List<CardFrame> cards) {}
+
+    /**
+     * Reads the image (DB detection, reading direction per cluster of text, CTC) and finds its cards from their
+     * printed anchors. When no card of the requested side is found, the text is looked at again turned upright by
+     * its lines' direction and enlarged ({@link TurnedPage}: a card skewed by tens of degrees, or small, loses its
+     * labels to the first detection), and that reading is kept if it finds one.
+     */
+    private Located locate(RgbImage image, RgbImage text, CardSide side, Deadline deadline)
+            throws OrtException, OcrException {
+        List<RecognizedLine> read = reader.read(text, deadline);
+        List<GlyphLine> lines = glyphLines(image, read);
+        Located first = new Located(lines, CardLocator.locate(lines));
+        if (CardFieldExtractor.choose(first.cards(), side).isPresent()) {
+            return first;
+        }
+        Optional<TurnedPage> page = TurnedPage.of(text, read);
+        if (page.isEmpty()) {
+            return first;
+        }
+        deadline.check();
+        List<GlyphLine> turned = glyphLines(image, page.get().inImage(reader.read(page.get().image(), deadline)));
+        List<CardFrame> found = CardLocator.locate(turned);
+        return CardFieldExtractor.choose(found, side).isPresent() ? new Located(turned, found) : first;
     }
 
     private static Sharpness passQualityGate(RgbImage image) throws OcrException {
@@ -272,12 +284,12 @@ final class CardPipeline {
     }
 
     /** {@code MultiCardDetect}: the other side too, when the image shows it. */
-    private List<Reading> withOtherSides(RgbImage image, List<GlyphLine> lines, List<CardFrame> cards, Reading main,
-            Deadline deadline) throws OrtException, OcrException {
+    private List<Reading> withOtherSides(RgbImage image, Located page, Reading main, Deadline deadline)
+            throws OrtException, OcrException {
         List<Reading> readings = new ArrayList<>(List.of(main));
-        for (CardFrame other : cards) {
-            if (other.side() != main.frame().side()) {
-                readings.add(readSide(image, lines, other, deadline));
+        for (CardFrame other : page.cards()) {
+            if (readings.stream().noneMatch(r -> r.frame().side() == other.side())) {
+                readings.add(readSide(image, page.lines(), other, deadline));
             }
         }
         return readings;
