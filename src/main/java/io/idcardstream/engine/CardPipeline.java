@@ -4,8 +4,6 @@ import ai.onnxruntime.OrtException;
 import io.idcardstream.engine.card.CardFrame;
 import io.idcardstream.engine.card.CardImages;
 import io.idcardstream.engine.card.CardLocator;
-import io.idcardstream.engine.card.CardTemplate;
-import io.idcardstream.engine.geom.Quad;
 import io.idcardstream.engine.fields.CardFieldExtractor;
 import io.idcardstream.engine.fields.Completeness;
 import io.idcardstream.engine.fields.ExtractedCard;
