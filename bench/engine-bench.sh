@@ -28,7 +28,7 @@
 # here, before anything is measured); the same images, warm-up and flags, JVM options (-Xmx256m) and logging
 # configuration (src/test/resources/logback-test.xml). The baseline runs first, then the current engines, so the two
 # `local` runs are back to back. Each engine waits for the machine to be 85% idle: up to --quiet-wait (ISO-8601,
-# default PT10M); PT0S skips the wait (smoke runs only). Timings on the shared 2-core box swing by ±30% under load.
+# default PT10M); PT0S only samples it once (smoke runs). Timings on the shared 2-core box swing by ±30% under load.
 # The temporary folder and worktree are removed on exit, Ctrl-C included.
 set -euo pipefail
 cd "$(dirname "$0")/.."
