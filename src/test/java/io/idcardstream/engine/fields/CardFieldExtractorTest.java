@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.idcardstream.engine.FieldsView;
 import io.idcardstream.engine.card.TemplateLines;
+import io.idcardstream.engine.text.GlyphLine;
 import io.idcardstream.engine.text.TextLine;
 import io.idcardstream.ocr.CardFields;
 import io.idcardstream.ocr.CardSide;
@@ -103,5 +104,77 @@ class CardFieldExtractorTest {
     @Test
     void shouldFindNothingWhenTheRequestedSideIsAbsent() {
         assertThat(CardFieldExtractor.extract(front(), 1000, 700, CardSide.BACK)).isEqualTo(ExtractedCard.NONE);
+    }
+
+    @Test
+    void shouldTakeAValidNumberFromTheRowsBandOverAnInvalidOne() {
+        // Given a number read as 18 characters failing the check, a stamp's 印 dropped from among them
+        ExtractedCard card = frontWithId(photo.line("4405241987印01010015", 308, 23.3, 467, 0.98f));
+        assertThat(card.cleanups()).extracting(FieldCorrection::reason).containsExactly("NOT_PART_OF_ID_NUMBER");
+        // When the number's band reads a valid number
+        ExtractedCard reread = CardFieldExtractor.withIdNumberFrom(idBand("440524198701010014", 0.98f), card, 1000,
+                700);
+        // Then the valid number is taken with the band's reading, and the old reading's clean-ups are gone
+        assertThat(reread.fields().idNum()).isEqualTo("440524198701010014");
+        assertThat(reread.readings().get(FieldName.ID_NUM).glyphs()).hasSize(18);
+        assertThat(reread.cleanups()).isEmpty();
+    }
+
+    @Test
+    void shouldTakeEighteenCharactersOfTheNumbersFormOverSeventeenReadUnsurely() {
+        // Given seventeen digits read unsurely (a digit lost under a stamp)
+        ExtractedCard card = frontWithId(photo.line("44052419870101001", 308, 24.6, 467, 0.8f));
+        // When the band reads eighteen that fail the check
+        ExtractedCard reread = CardFieldExtractor.withIdNumberFrom(idBand("440524198701010015", 0.95f), card, 1000,
+                700);
+        // Then the eighteen are taken
+        assertThat(reread.fields().idNum()).isEqualTo("440524198701010015");
+    }
+
+    @Test
+    void shouldKeepSeventeenDigitsReadSurelyAgainstEighteenThatFailTheCheck() {
+        // Given a specimen's seventeen printed digits, read surely
+        ExtractedCard card = frontWithId(photo.line("44052419870101001", 308, 24.6, 467, 0.98f));
+        // When the band reads an eighteenth beside them (noise) and the eighteen fail the check
+        ExtractedCard noise = CardFieldExtractor.withIdNumberFrom(idBand("440524198701010015", 0.95f), card, 1000,
+                700);
+        // Then the seventeen are kept; a valid number would still win
+        assertThat(noise).isSameAs(card);
+        assertThat(CardFieldExtractor.withIdNumberFrom(idBand("440524198701010014", 0.95f), card, 1000, 700)
+                .fields().idNum()).isEqualTo("440524198701010014");
+    }
+
+    @Test
+    void shouldKeepAValidNumberAndIgnoreBandsWithoutOne() {
+        ExtractedCard valid = frontWithId(photo.line("440524198701010014", 308, 24.6, 467, 0.98f));
+        ExtractedCard invalid = frontWithId(photo.line("440524198701010015", 308, 24.6, 467, 0.98f));
+        ExtractedCard back = CardFieldExtractor.extract(List.of(
+                photo.line("中华人民共和国", 316, 67, 90),
+                photo.line("居民身份证", 294, 113, 189),
+                photo.line("签发机关上海市公安局", 218, 30, 403),
+                photo.line("有效期限2010.07.21-长期", 217, 29, 470)), 1000, 700, CardSide.BACK);
+        // Then another valid number does not replace a valid one, a band of no digits changes nothing, and the back
+        // has no number
+        assertThat(CardFieldExtractor.withIdNumberFrom(idBand("11010519491231002X", 0.99f), valid, 1000, 700))
+                .isSameAs(valid);
+        assertThat(CardFieldExtractor.withIdNumberFrom(idBand("复印无效", 0.99f), invalid, 1000, 700)).isSameAs(invalid);
+        assertThat(CardFieldExtractor.withIdNumberFrom(idBand("440524198701010014", 0.99f), back, 1000, 700))
+                .isSameAs(back);
+    }
+
+    /** A front read well but for its ID number line. */
+    private ExtractedCard frontWithId(TextLine idLine) {
+        return CardFieldExtractor.extract(List.of(
+                photo.line("姓名李明", 80, 38, 110),
+                photo.line("性别男民族汉", 78, 46, 170),
+                photo.line("出生1987年1月1日", 80, 30, 232),
+                photo.line("住址北京市石景山区高新技术", 78, 33, 298),
+                photo.line("公民身份号码", 80, 28, 467),
+                idLine), 1000, 700, CardSide.FRONT);
+    }
+
+    /** The number's row read as one line. */
+    private GlyphLine idBand(String text, float confidence) {
+        return GlyphLine.of(photo.line(text, 308, 24.6, 467, confidence), -1);
     }
 }

@@ -67,6 +67,67 @@ class FieldRectifierTest {
         assertThat(result.corrections()).isEmpty();
     }
 
+    /** The number above read with its 15th digit (a 0) as 8: the check fails. */
+    private static final String MISREAD = "440524198701018014";
+
+    @Test
+    void shouldRepairTheDigitOfACardPrintingAnotherSexOnlyWithTheRecognisersEvidence() {
+        // Given a card that prints 女 although its number says male (some specimens do), the 15th digit misread
+        // uncertainly: the one repair agrees with the birth date but not with the printed sex
+        CardFields printed = CardFields.front("李明", "女", "汉", "1987/1/1", "北京市", MISREAD);
+        ExtractedCard unsupported = Readings.of(printed).with(FieldName.ID_NUM, 14, 0.5f).card();
+        ExtractedCard supported = Readings.of(printed)
+                .with(FieldName.ID_NUM, 14, 0.5f, Readings.alternative("0", 0.2f)).card();
+        // When rectified
+        // Then outside the first group the repair needs the recogniser to have considered the new digit
+        assertThat(FieldRectifier.rectify(unsupported).fields().idNum()).isEqualTo(MISREAD);
+        assertThat(FieldRectifier.rectify(supported).fields().idNum()).isEqualTo(ID);
+        assertThat(FieldRectifier.rectify(supported).corrections()).containsExactly(
+                new FieldCorrection(FieldName.ID_NUM, MISREAD, ID, "ID_NUMBER_FROM_CHECK_DIGIT"));
+    }
+
+    @Test
+    void shouldPreferTheRepairThatAgreesWithThePrintedSex() {
+        // Given the card printing 女 with two uncertain digits: the 15th (→ 0 makes a male number) and the 17th, the
+        // sex digit (→ 2 makes a female number with the same birth date)
+        CardFields printed = CardFields.front("李明", "女", "汉", "1987/1/1", "北京市", MISREAD);
+        ExtractedCard card = Readings.of(printed).with(FieldName.ID_NUM, 14, 0.5f, Readings.alternative("0", 0.4f))
+                .with(FieldName.ID_NUM, 16, 0.5f).card();
+        // When rectified
+        // Then the repair agreeing with birth and sex wins, though the other had more evidence
+        assertThat(FieldRectifier.repairIdNumber(printed, card.readings().get(FieldName.ID_NUM).glyphs()))
+                .contains("440524198701018024");
+    }
+
+    @Test
+    void shouldChooseBetweenTwoAgreeingRepairsOnlyByTheRecognisersEvidence() {
+        // Given two uncertain digits, the 15th (→ 0) and the 16th (→ 6), each giving a number that agrees with
+        // everything printed
+        CardFields printed = CardFields.front("李明", "男", "汉", "1987/1/1", "北京市", MISREAD);
+        ExtractedCard unsupported = Readings.of(printed).with(FieldName.ID_NUM, 14, 0.5f)
+                .with(FieldName.ID_NUM, 15, 0.5f).card();
+        ExtractedCard supported = Readings.of(printed).with(FieldName.ID_NUM, 14, 0.5f, Readings.alternative("0", 0.3f))
+                .with(FieldName.ID_NUM, 15, 0.5f, Readings.alternative("6", 0.01f)).card();
+        // Then with no evidence nothing is repaired, with clearly more for one it is taken
+        assertThat(FieldRectifier.repairIdNumber(printed, unsupported.readings().get(FieldName.ID_NUM).glyphs()))
+                .isEmpty();
+        assertThat(FieldRectifier.repairIdNumber(printed, supported.readings().get(FieldName.ID_NUM).glyphs()))
+                .contains(ID);
+    }
+
+    @Test
+    void shouldRequireEvidenceForARepairThatContradictsThePrintedBirthDate() {
+        // Given a printed birth date the repaired number does not have (the last group)
+        CardFields printed = CardFields.front("李明", "男", "汉", "1990/5/5", "北京市", MISREAD);
+        ExtractedCard unsupported = Readings.of(printed).with(FieldName.ID_NUM, 14, 0.5f).card();
+        ExtractedCard supported = Readings.of(printed)
+                .with(FieldName.ID_NUM, 14, 0.5f, Readings.alternative("0", 0.1f)).card();
+        assertThat(FieldRectifier.repairIdNumber(printed, unsupported.readings().get(FieldName.ID_NUM).glyphs()))
+                .isEmpty();
+        assertThat(FieldRectifier.repairIdNumber(printed, supported.readings().get(FieldName.ID_NUM).glyphs()))
+                .contains(ID);
+    }
+
     private static ExtractedCard card(CardFields fields, Map<FieldName, Float> doubtful) {
         return card(fields, doubtful, -1);
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.idcardstream.engine.geom.Point;
+import io.idcardstream.engine.text.Glyph;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +59,45 @@ class CtcGreedyDecoderTest {
         assertThatThrownBy(() -> CtcGreedyDecoder.decode(new float[12], 2, 6, DICTIONARY))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the model has 6 classes but the dictionary 5");
+    }
+
+    /** Classes: 0 blank, 1 佤, 2 瓦, 3 凡, 4 几, 5 风, 6 " ". */
+    private static final CharacterDictionary LOOK_ALIKES = CharacterDictionary.of(List.of("佤", "瓦", "凡", "几", "风"));
+
+    @Test
+    void shouldGiveEachCharacterTheTopThreeOtherSymbolsAtItsPeakWithoutTheBlank() {
+        // Given 佤 over two steps, most probable at the second, where the blank is the runner-up; then a blank;
+        // then 凡 at one step with only 几 also considered
+        float[] p = new float[4 * 7];
+        row(p, 0, 0.10f, 0.50f, 0.20f, 0.10f, 0.05f, 0.05f, 0f);
+        row(p, 1, 0.25f, 0.60f, 0.08f, 0.04f, 0.02f, 0.01f, 0f);
+        row(p, 2, 0.90f, 0.02f, 0.02f, 0.02f, 0.02f, 0.02f, 0f);
+        row(p, 3, 0.05f, 0f, 0f, 0.85f, 0.10f, 0f, 0f);
+        // When decoded
+        DecodedText text = CtcGreedyDecoder.decode(p, 4, 7, LOOK_ALIKES);
+        // Then each character's alternatives are the most probable other symbols at its peak step, most probable
+        // first: neither the blank nor the chosen symbol, nothing the model gave no probability
+        assertThat(text.text()).isEqualTo("佤凡");
+        assertThat(text.alternatives()).isEqualTo(List.of(
+                List.of(new Alternative("瓦", 0.08f), new Alternative("凡", 0.04f), new Alternative("几", 0.02f)),
+                List.of(new Alternative("几", 0.10f))));
+    }
+
+    @Test
+    void shouldLetAGlyphWeighAnAlternativeByItsProbability() {
+        // Given 佤 decoded with 瓦 as its runner-up
+        float[] p = new float[7];
+        row(p, 0, 0.05f, 0.55f, 0.30f, 0.10f, 0f, 0f, 0f);
+        DecodedText text = CtcGreedyDecoder.decode(p, 1, 7, LOOK_ALIKES);
+        Glyph glyph = new Glyph("佤", new Point(0, 0), text.charConfidences()[0], 0, text.alternatives().get(0));
+        // Then the glyph knows how probable each symbol was in its place, and 0 for what was not considered
+        assertThat(glyph.probabilityOf("佤")).isEqualTo(0.55f);
+        assertThat(glyph.probabilityOf("瓦")).isEqualTo(0.30f);
+        assertThat(glyph.probabilityOf("风")).isZero();
+    }
+
+    private static void row(float[] p, int step, float... classes) {
+        System.arraycopy(classes, 0, p, step * classes.length, classes.length);
     }
 
     /** One step per entry, the given class at probability {@code p}, the rest sharing what is left. */

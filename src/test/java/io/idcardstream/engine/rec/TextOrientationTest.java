@@ -32,6 +32,17 @@ class TextOrientationTest {
         assertThat(TextOrientation.axis(List.of(box(20, 20, 45)))).isZero();
     }
 
+    @Test
+    void shouldTellWhetherAnyBoxIsElongatedEnoughToShowTheReadingAxis() {
+        // Given squarish boxes (lone characters, specks), and a box exactly twice as long as thick
+        List<DetectedBox> squares = List.of(box(30, 30, 10), box(39, 20, 80), box(20, 35, 0));
+        List<DetectedBox> withALine = List.of(box(30, 30, 10), box(40, 20, 80));
+        // Then only a box at least MIN_ELONGATION times longer than thick says which way text runs
+        assertThat(TextOrientation.hasElongated(squares)).isFalse();
+        assertThat(TextOrientation.hasElongated(withALine)).isTrue();
+        assertThat(TextOrientation.hasElongated(List.of())).isFalse();
+    }
+
     private static DetectedBox box(double length, double thickness, double degrees) {
         return new DetectedBox(new RotatedRect(new Point(0, 0), length, thickness, Math.toRadians(degrees)), 0.9f);
     }

@@ -1,0 +1,117 @@
+package io.idcardstream.engine.fields;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.idcardstream.engine.FieldsView;
+import io.idcardstream.engine.card.TemplateLines;
+import io.idcardstream.engine.geom.Point;
+import io.idcardstream.engine.geom.Quad;
+import io.idcardstream.engine.text.GlyphLine;
+import io.idcardstream.engine.text.TextLine;
+import io.idcardstream.ocr.CardFields;
+import io.idcardstream.ocr.CardSide;
+import io.idcardstream.ocr.FieldCorrection;
+import io.idcardstream.ocr.FieldName;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A one-line field missing or malformed is taken from its band read as one line, when the band reads it well. */
+class FieldRowsTest {
+    private static final String ID = "440524198701010014";
+    private final TemplateLines photo = TemplateLines.turnedAndKeystoned();
+
+    @Test
+    void shouldTakeAMalformedFieldFromItsBandWhenTheBandReadsItWell() {
+        // Given a front whose birth date lost its day under a stamp (复印 glued to its end, dropped and recorded)
+        ExtractedCard card = front(photo.line("出生1987年1月复印", 80, 30, 232));
+        assertThat(card.fields().birth()).isEqualTo("1987年1月");
+        // When the birth's band, read as one line, says 1987年1月1日
+        ExtractedCard reread = FieldRows.withRowReading(card, FieldName.BIRTH, band("1987年1月1日", 232), 1000, 700);
+        // Then the birth date is the band's, with the band's reading, and the old reading's clean-ups are gone
+        assertThat(FieldsView.of(reread.fields())).isEqualTo(FieldsView.of(card.fields()
+                .with(FieldName.BIRTH, "1987/1/1")));
+        assertThat(reread.readings().get(FieldName.BIRTH).raw()).isEqualTo("1987年1月1日");
+        assertThat(card.cleanups()).extracting(FieldCorrection::field).containsExactly(FieldName.BIRTH);
+        assertThat(reread.cleanups()).isEmpty();
+    }
+
+    @Test
+    void shouldLeaveOutAStampPhraseTheBandReadsWithTheValue() {
+        ExtractedCard card = front(photo.line("出生1987年1月复印", 80, 30, 232));
+        ExtractedCard reread = FieldRows.withRowReading(card, FieldName.BIRTH, band("复印无效1987年1月1日", 232), 1000,
+                700);
+        assertThat(reread.fields().birth()).isEqualTo("1987/1/1");
+    }
+
+    @Test
+    void shouldKeepTheCardsValueWhenItIsWellFormedOrTheBandReadsNoBetter() {
+        // Given a well-formed birth date, and a malformed one whose band reads only a stamp or another malformed date
+        ExtractedCard good = front(photo.line("出生1987年1月1日", 80, 30, 232));
+        ExtractedCard cut = front(photo.line("出生1987年1月复印", 80, 30, 232));
+        // Then the card is kept as it is
+        assertThat(FieldRows.withRowReading(good, FieldName.BIRTH, band("1988年2月2日", 232), 1000, 700)).isSameAs(good);
+        assertThat(FieldRows.withRowReading(cut, FieldName.BIRTH, band("复印无效", 232), 1000, 700)).isSameAs(cut);
+        assertThat(FieldRows.withRowReading(cut, FieldName.BIRTH, band("1987年", 232), 1000, 700)).isSameAs(cut);
+    }
+
+    @Test
+    void shouldTakeEvenAMalformedBandReadingForAFieldWithNothingRead() {
+        // Given a front on which nothing was read beside 性别
+        ExtractedCard card = front(photo.line("出生1987年1月1日", 80, 30, 232));
+        assertThat(card.fields().sex()).isEmpty();
+        // When its band reads 另 (男 misread: not of the field's form)
+        ExtractedCard reread = FieldRows.withRowReading(card, FieldName.SEX, band("另", 170), 1000, 700);
+        // Then that is taken, better than nothing (a misread stays visible)
+        assertThat(reread.fields().sex()).isEqualTo("另");
+    }
+
+    @Test
+    void shouldPlaceEachBandOnItsRowFromWhereItsLabelSaysTheValueStarts() {
+        // Given a front located with its labels seen where the template has them
+        ExtractedCard card = front(photo.line("出生1987年1月1日", 80, 30, 232));
+        // When the birth's band is placed in the image
+        Quad band = FieldRows.band(FieldName.BIRTH, card.frame());
+        // Then on the card it runs from the value's start to the portrait, 24 units either side of the row
+        double start = card.frame().valueStarts().get("出生");
+        List<Point> onCard = band.corners().stream().map(card.frame()::toCard).toList();
+        List<Point> expected = List.of(new Point(start, 208), new Point(530, 208), new Point(530, 256),
+                new Point(start, 256));
+        for (int i = 0; i < 4; i++) {
+            assertThat(onCard.get(i).x()).isCloseTo(expected.get(i).x(), within(1e-6));
+            assertThat(onCard.get(i).y()).isCloseTo(expected.get(i).y(), within(1e-6));
+        }
+        assertThatThrownBy(() -> FieldRows.band(FieldName.ADDRESS, card.frame()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("ADDRESS is not a one-line field");
+    }
+
+    @Test
+    void shouldListTheOneLineFieldsOfEachSide() {
+        assertThat(FieldRows.of(CardSide.FRONT)).containsExactly(FieldName.NAME, FieldName.SEX, FieldName.NATION,
+                FieldName.BIRTH, FieldName.ID_NUM);
+        assertThat(FieldRows.of(CardSide.BACK)).containsExactly(FieldName.AUTHORITY, FieldName.VALID_DATE);
+    }
+
+    /** A front with this birth line, no sex, and its other fields read well. */
+    private ExtractedCard front(TextLine birth) {
+        List<TextLine> lines = new ArrayList<>(List.of(
+                photo.line("姓名李明", 80, 38, 110),
+                photo.line("性别", 78, 40, 170),
+                photo.line("民族汉", 265, 49, 170),
+                birth,
+                photo.line("住址北京市海淀区中关村大街1号", 78, 33, 298),
+                photo.line("公民身份号码", 80, 28, 467),
+                photo.line(ID, 308, 24.6, 467)));
+        ExtractedCard card = CardFieldExtractor.extract(lines, 1000, 700, CardSide.FRONT);
+        assertThat(FieldsView.of(card.fields().with(FieldName.BIRTH, "")))
+                .isEqualTo(FieldsView.of(CardFields.front("李明", "", "汉", "", "北京市海淀区中关村大街1号", ID)));
+        return card;
+    }
+
+    /** A band read as one line: characters evenly along the row from the value column. */
+    private GlyphLine band(String text, double y) {
+        return GlyphLine.of(photo.line(text, 160, 30, y), -1);
+    }
+}
