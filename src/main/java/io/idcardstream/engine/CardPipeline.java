@@ -343,7 +343,7 @@ final class CardPipeline {
         for (Reading reading : readings) {
             for (FieldEvidence field : reading.card().evidence()) {
                 reading.card().reading(field.field()).ifPresent(r -> evidence.add(FieldConfidence.evidence(
-                        field.field(), r, fields.fields(), fields.corrections())));
+                        field.field(), r, fields.fields(), fields.corrections(), reading.card().discarded())));
             }
         }
         return evidence;

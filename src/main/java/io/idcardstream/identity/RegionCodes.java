@@ -61,7 +61,7 @@ public final class RegionCodes {
         for (String code : new String[] {sixDigits.substring(0, 2) + "0000", sixDigits.substring(0, 4) + "00",
                 sixDigits}) {
             String name = names.get(code);
-            if (name != null && !PLACEHOLDERS.contains(name) && !found.contains(name)) {
+            if (name != null && !placeholder(name) && !found.contains(name)) {
                 found.add(name);
             }
         }
@@ -71,7 +71,7 @@ public final class RegionCodes {
     /** Every division's name, placeholders left out. */
     public java.util.Set<String> allNames() {
         java.util.Set<String> all = new java.util.HashSet<>(names.values());
-        all.removeAll(PLACEHOLDERS);
+        all.removeIf(RegionCodes::placeholder);
         return java.util.Set.copyOf(all);
     }
 
@@ -79,7 +79,7 @@ public final class RegionCodes {
     public java.util.Map<String, String> prefectures() {
         java.util.Map<String, String> cities = new java.util.HashMap<>();
         names.forEach((code, name) -> {
-            if (code.endsWith("00") && !code.endsWith("0000") && !PLACEHOLDERS.contains(name)) {
+            if (code.endsWith("00") && !code.endsWith("0000") && !placeholder(name)) {
                 cities.put(code, name);
             }
         });
@@ -90,12 +90,16 @@ public final class RegionCodes {
     public List<String> countiesOf(String fourDigits) {
         return names.entrySet().stream()
                 .filter(e -> e.getKey().startsWith(fourDigits) && !e.getKey().endsWith("00")
-                        && !PLACEHOLDERS.contains(e.getValue()))
+                        && !placeholder(e.getValue()))
                 .map(Map.Entry::getValue).sorted().toList();
     }
 
-    private static final java.util.Set<String> PLACEHOLDERS = java.util.Set.of("市辖区", "县",
-            "省直辖县级行政区划", "自治区直辖县级行政区划", "省直辖行政单位");
+    private static final java.util.Set<String> PLACEHOLDERS = java.util.Set.of("市辖区", "县", "省直辖行政单位");
+
+    /** A table entry that groups divisions rather than naming one (市辖区, …直辖县级行政区划). */
+    private static boolean placeholder(String name) {
+        return PLACEHOLDERS.contains(name) || name.endsWith("直辖县级行政区划");
+    }
 
     /** How many codes the table holds. */
     public int size() {

@@ -87,7 +87,13 @@ public final class CardFieldExtractor {
                 if (field.isPresent()) {
                     drop(dropped, field.get(), STAMP_TEXT_DROPPED, segment);
                 } else {
-                    discarded.add(new DiscardedText(null, DiscardedText.STAMP_TEXT, segment.size()));
+                    // A stamp beside a value's row still lies over that row: recorded against it, its confidence
+                    // says so (FieldConfidence).
+                    var rows = FieldRegion.rowsOf(segment, frame.side());
+                    if (rows.isEmpty()) {
+                        discarded.add(new DiscardedText(null, DiscardedText.STAMP_TEXT, segment.size()));
+                    }
+                    rows.forEach(f -> discarded.add(new DiscardedText(f, DiscardedText.STAMP_TEXT, segment.size())));
                 }
             } else if (field.isEmpty()) {
                 discarded.add(new DiscardedText(null, DiscardedText.OUTSIDE_FIELDS, segment.size()));
@@ -177,7 +183,7 @@ public final class CardFieldExtractor {
                 card.frame(), cleanups, card.discarded());
     }
 
-    /** 3: a valid number; 2: eighteen characters of its form; 1: seventeen or eighteen read surely; 0: other. */
+    /** 3: a valid number; 2: eighteen characters of its form, or seventeen digits all read surely; 0: other. */
     private static int idNumberRank(Optional<FieldReading> reading) {
         if (reading.isEmpty()) {
             return 0;

@@ -24,7 +24,8 @@ import java.util.Set;
  *       or that looks cut short (a one-character name, an address without an address's ending) is capped below
  *       {@link #CONFIDENT};
  *   <li>a value the engine completed or changed rather than read ({@link FieldCorrection}s other than dropped
- *       specks and second readings) is capped below {@link #CONFIDENT}.
+ *       specks and second readings), or one a stamp was read over ({@link DiscardedText#STAMP_TEXT} on its row: such
+ *       lines lose characters without a trace), is capped below {@link #CONFIDENT}.
  * </ul>
  * The caps were chosen on the synthetic hard set of seed 2027 and the dev sets and checked on the hard set of seed
  * 2028 (BENCHMARKS.md, calibration table): among fields at {@link #CONFIDENT} or more, at least 99% are exact.
@@ -50,16 +51,19 @@ public final class FieldConfidence {
      * @param corrections every correction made to the card's fields
      */
     public static float of(FieldName field, FieldReading reading, CardFields fields,
-            List<FieldCorrection> corrections) {
+            List<FieldCorrection> corrections, List<DiscardedText> discarded) {
         float evidence = evidence(reading);
         float cap = Math.min(formCap(field, fields), correctionCap(field, corrections));
-        return Math.min(evidence, cap);
+        boolean underStamp = discarded.stream()
+                .anyMatch(d -> d.field() == field && d.reason().equals(DiscardedText.STAMP_TEXT));
+        return Math.min(evidence, underStamp ? Math.min(cap, DOUBTFUL) : cap);
     }
 
     /** The field's evidence with its confidence replaced by the calibrated one. */
     public static FieldEvidence evidence(FieldName field, FieldReading reading, CardFields fields,
-            List<FieldCorrection> corrections) {
-        return new FieldEvidence(field, of(field, reading, fields, corrections), reading.evidence().polygon());
+            List<FieldCorrection> corrections, List<DiscardedText> discarded) {
+        return new FieldEvidence(field, of(field, reading, fields, corrections, discarded),
+                reading.evidence().polygon());
     }
 
     /** The mean of the characters' probabilities, pulled half way to the least sure one. */

@@ -52,6 +52,19 @@ record FieldRegion(FieldName field, String label, double left, double top, doubl
         return p.x() >= start && p.x() < right && p.y() >= top && p.y() < bottom;
     }
 
+    /** The fields whose rows (at any x) hold at least one of the segment's characters, in the API's order. */
+    static java.util.Set<FieldName> rowsOf(List<PlacedGlyph> segment, CardSide side) {
+        java.util.Set<FieldName> fields = java.util.EnumSet.noneOf(FieldName.class);
+        for (PlacedGlyph glyph : segment) {
+            for (FieldRegion region : of(side)) {
+                if (glyph.card().y() >= region.top() && glyph.card().y() < region.bottom()) {
+                    fields.add(region.field());
+                }
+            }
+        }
+        return fields;
+    }
+
     /**
      * How many of the segment's first characters lie left of where {@code field}'s value starts: a label misread
      * as something else (么 for 姓名) or a stamp in the label column, never the value's own start.

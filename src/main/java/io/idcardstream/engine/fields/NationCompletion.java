@@ -15,6 +15,7 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>a name with characters the recogniser cannot emit at all (仫 of 仫佬 is missing from PP-OCR's dictionary,
  *       so 仫佬 is always read 佬): the reading equals a name without those characters;
+ *   <li>a name with a stamp's character read glued before or after it (禁汉: a 禁止复印 seal beside the value);
  *   <li>one character read uncertainly (probability below {@link FieldRectifier#UNCERTAIN}) where a name of the
  *       same length differs in that character only (达翰尔 for 达斡尔); when several names do (潮龙: 崩龙 or 独龙),
  *       the one whose character the recogniser found clearly most probable there ({@link MostSupported}).
@@ -37,7 +38,7 @@ public final class NationCompletion {
         }
         List<String> candidates = new ArrayList<>();
         for (String name : NationNames.ALL) {
-            if (!name.equals(read) && withoutUnreadable(name, readable).equals(read)) {
+            if (!name.equals(read) && (withoutUnreadable(name, readable).equals(read) || withStampGlued(name, read))) {
                 candidates.add(name);
             }
         }
@@ -49,6 +50,17 @@ public final class NationCompletion {
         List<FieldCorrection> cleanups = new ArrayList<>(card.cleanups());
         cleanups.add(new FieldCorrection(FieldName.NATION, read, name.get(), REASON));
         return card.withFields(card.fields().with(FieldName.NATION, name.get()), cleanups);
+    }
+
+    /** Whether {@code read} is {@code name} with one stamp character glued before or after it (a seal's 禁). */
+    private static boolean withStampGlued(String name, String read) {
+        int[] r = read.codePoints().toArray();
+        if (r.length != name.codePointCount(0, name.length()) + 1) {
+            return false;
+        }
+        String first = Character.toString(r[0]), last = Character.toString(r[r.length - 1]);
+        return (StampText.isStampCharacter(first) && read.substring(first.length()).equals(name))
+                || (StampText.isStampCharacter(last) && read.substring(0, read.length() - last.length()).equals(name));
     }
 
     private static String withoutUnreadable(String name, Predicate<String> readable) {

@@ -19,7 +19,8 @@ import java.util.Set;
  * <ul>
  *   <li>the address starts with the divisions of the ID number's region code (山西省太原市小店区 for 140105), as a
  *       household's address mostly does: a start that reads as those names with a character or two lost
- *       (山西省太原店区) or misread where the reader was unsure is replaced by them ({@value #ADDRESS});
+ *       (山西省太原店区) or misread where the reader was unsure — up to a third of a long start's characters
+ *       ({@link #addressEdits}) — is replaced by them ({@value #ADDRESS});
  *   <li>the issuing authority is a place's 公安局, optionally with a district's 分局: each place in it must be a real
  *       name, a city's name followed by one of its counties', or a district's name with or without 区/县/市; a
  *       place that is not, but is one real name with a character or two lost or unsurely misread, is replaced by
@@ -85,20 +86,24 @@ public final class PlaceNameRepair {
             }
         }
         String best = null;
-        int bestCost = MAX_EDITS + 1, bestLength = 0;
+        int bestCost = Integer.MAX_VALUE, bestLength = 0;
         boolean tie = false;
         for (String start : starts) {
+            int limit = addressEdits(start);
             for (int length = 1; length <= read.size(); length++) {
                 if (!read.get(length - 1).symbol().equals(last(start))) {
                     continue;
                 }
-                int cost = Alignment.cost(read.subList(0, length), start);
+                int cost = Alignment.fit(read.subList(0, length), start, limit).cost();
+                if (cost > limit) {
+                    continue;
+                }
                 if (cost < bestCost) {
                     best = start;
                     bestCost = cost;
                     bestLength = length;
                     tie = false;
-                } else if (cost == bestCost && cost <= MAX_EDITS && !(start.equals(best) && length == bestLength)) {
+                } else if (cost == bestCost && !(start.equals(best) && length == bestLength)) {
                     tie |= !start.equals(best);
                 }
             }
@@ -108,6 +113,15 @@ public final class PlaceNameRepair {
         }
         String repaired = best + text(read.subList(bestLength, read.size()));
         return changed(card, FieldName.ADDRESS, value, repaired, ADDRESS);
+    }
+
+    /**
+     * How many characters of the address's expected start may be lost or unsurely read: two, or a third of it for a
+     * long one (山西省太原市小店区: three). The ID number's region is strong evidence; a stamp over the start takes a
+     * district name's characters two at a time.
+     */
+    static int addressEdits(String start) {
+        return Math.max(MAX_EDITS, start.codePointCount(0, start.length()) / 3);
     }
 
     private ExtractedCard repairAuthority(ExtractedCard card) {
@@ -140,18 +154,19 @@ public final class PlaceNameRepair {
         }
         Candidates candidates = new Candidates();
         for (String name : names) {
-            candidates.offer(name, Alignment.cost(read, name));
+            candidates.offer(name, Alignment.fit(read, name));
         }
         for (Map.Entry<String, String> city : prefectures.entrySet()) {
             String cityName = city.getValue();
             for (int split = 1; split < read.size(); split++) {
-                int cityCost = Alignment.cost(read.subList(0, split), cityName);
-                if (cityCost > MAX_EDITS) {
+                Fit cityFit = Alignment.fit(read.subList(0, split), cityName);
+                if (cityFit.cost() > MAX_EDITS) {
                     continue;
                 }
                 for (String county : regions.countiesOf(city.getKey().substring(0, 4))) {
-                    candidates.offer(cityName + county, cityCost
-                            + Alignment.cost(read.subList(split, read.size()), county));
+                    Fit countyFit = Alignment.fit(read.subList(split, read.size()), county);
+                    candidates.offer(cityName + county, new Fit(cityFit.cost() + countyFit.cost(),
+                            cityFit.support() + countyFit.support()));
                 }
             }
         }
@@ -171,9 +186,9 @@ public final class PlaceNameRepair {
                 forms.add(name.substring(0, name.length() - 1));
             }
             for (String form : forms) {
-                int cost = Alignment.cost(read, form);
                 // A two-character district with one character lost fits too many names to choose from.
-                candidates.offer(form, form.length() - read.size() >= form.length() / 2 ? MAX_EDITS + 1 : cost);
+                candidates.offer(form, form.length() - read.size() >= form.length() / 2 ? Fit.NONE
+                        : Alignment.fit(read, form));
             }
         }
         return candidates.unique();
@@ -188,64 +203,91 @@ public final class PlaceNameRepair {
         return false;
     }
 
-    /** The cheapest candidate within {@link #MAX_EDITS}, when exactly one is cheapest. */
+    /**
+     * The cheapest candidate within {@link #MAX_EDITS}; among equally cheap ones, the one the recogniser's
+     * alternatives support clearly best ({@link MostSupported}), else none.
+     */
     private static final class Candidates {
-        private String best;
+        private final List<String> cheapest = new ArrayList<>();
+        private final List<Float> support = new ArrayList<>();
         private int bestCost = MAX_EDITS + 1;
-        private boolean tie;
 
-        void offer(String candidate, int cost) {
-            if (cost < bestCost) {
-                best = candidate;
-                bestCost = cost;
-                tie = false;
-            } else if (cost == bestCost && cost <= MAX_EDITS && !candidate.equals(best)) {
-                tie = true;
+        void offer(String candidate, Fit fit) {
+            if (fit.cost() > MAX_EDITS || fit.cost() > bestCost || cheapest.contains(candidate)) {
+                return;
             }
+            if (fit.cost() < bestCost) {
+                cheapest.clear();
+                support.clear();
+                bestCost = fit.cost();
+            }
+            cheapest.add(candidate);
+            support.add((float) fit.support());
         }
 
         Optional<String> unique() {
-            return best == null || tie ? Optional.empty() : Optional.of(best);
+            return cheapest.isEmpty() ? Optional.empty() : MostSupported.pick(cheapest, support, false);
         }
     }
 
     /**
-     * Edit cost of reading {@code expected} as {@code read}: a character of {@code expected} lost costs 1, one
+     * How well {@code read} fits {@code expected}: the edit cost (a character of {@code expected} lost costs 1, one
      * read as another costs 1 where the reader could have been wrong ({@link Evidence#couldBe}) and is impossible
-     * otherwise, and so is a character read that {@code expected} does not have.
+     * otherwise, and so is a character read that {@code expected} does not have), and, for equal costs, the support:
+     * the recogniser's probabilities of the expected characters where it read others.
      */
+    record Fit(int cost, double support) {
+        static final Fit NONE = new Fit(MAX_EDITS + 1, 0);
+    }
+
     static final class Alignment {
         private Alignment() {}
 
         static int cost(List<Evidence> read, String expected) {
+            return fit(read, expected).cost();
+        }
+
+        static Fit fit(List<Evidence> read, String expected) {
+            return fit(read, expected, MAX_EDITS);
+        }
+
+        /** The fit, or {@link Fit#NONE} beyond {@code maxEdits} edits. */
+        static Fit fit(List<Evidence> read, String expected, int maxEdits) {
             int[] e = expected.codePoints().toArray();
             int n = read.size(), m = e.length;
-            if (n > m || m - n > MAX_EDITS) {
-                return MAX_EDITS + 1;
+            Fit none = new Fit(maxEdits + 1, 0);
+            if (n > m || m - n > maxEdits) {
+                return none;
             }
-            int impossible = MAX_EDITS + 1;
-            int[][] dp = new int[n + 1][m + 1];
+            Fit[][] dp = new Fit[n + 1][m + 1];
             for (int i = 0; i <= n; i++) {
                 for (int j = 0; j <= m; j++) {
                     if (i == 0) {
-                        dp[i][j] = j;
+                        dp[i][j] = new Fit(Math.min(j, maxEdits + 1), 0);
                         continue;
                     }
-                    int best = impossible;
+                    Fit best = none;
                     if (j > 0) {
                         String want = Character.toString(e[j - 1]);
                         Evidence got = read.get(i - 1);
+                        Fit diagonal = dp[i - 1][j - 1];
                         if (got.symbol().equals(want)) {
-                            best = dp[i - 1][j - 1];
+                            best = better(best, diagonal);
                         } else if (got.couldBe(want)) {
-                            best = dp[i - 1][j - 1] + 1;
+                            float p = got.glyph() == null ? 0 : got.glyph().probabilityOf(want);
+                            best = better(best, new Fit(diagonal.cost() + 1, diagonal.support() + p));
                         }
-                        best = Math.min(best, dp[i][j - 1] + 1);
+                        Fit lost = dp[i][j - 1];
+                        best = better(best, new Fit(lost.cost() + 1, lost.support()));
                     }
-                    dp[i][j] = Math.min(best, impossible);
+                    dp[i][j] = best.cost() > maxEdits ? none : best;
                 }
             }
             return dp[n][m];
+        }
+
+        private static Fit better(Fit a, Fit b) {
+            return b.cost() < a.cost() || (b.cost() == a.cost() && b.support() > a.support()) ? b : a;
         }
     }
 

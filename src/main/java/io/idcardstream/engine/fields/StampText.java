@@ -37,6 +37,11 @@ final class StampText {
 
     private StampText() {}
 
+    /** Whether the symbol is one of the stamp phrases' characters. */
+    static boolean isStampCharacter(String symbol) {
+        return !symbol.isEmpty() && CHARACTERS.contains(symbol);
+    }
+
     static boolean isStamp(String text) {
         if (text.isEmpty()) {
             return false;

@@ -74,7 +74,7 @@ class FieldConfidenceTest {
         FieldReading name = card.readings().get(FieldName.NAME);
         // Then the evidence is half way from 0.86 to 0.6, and nothing caps it
         assertThat(FieldConfidence.evidence(name)).isCloseTo(0.73f, within(1e-6f));
-        assertThat(FieldConfidence.of(FieldName.NAME, name, card.fields(), List.of())).isCloseTo(0.73f,
+        assertThat(FieldConfidence.of(FieldName.NAME, name, card.fields(), List.of(), List.of())).isCloseTo(0.73f,
                 within(1e-6f));
     }
 
@@ -89,16 +89,29 @@ class FieldConfidenceTest {
                 new FieldCorrection(FieldName.NAME, "李朋", "李明", "DUPLICATE_READING_DROPPED"));
         // Then the completed nation is capped under CONFIDENT, the cleaned name keeps its evidence
         assertThat(FieldConfidence.of(FieldName.NATION, card.readings().get(FieldName.NATION), card.fields(),
-                corrections)).isEqualTo(0.85f);
+                corrections, List.of())).isEqualTo(0.85f);
         assertThat(FieldConfidence.of(FieldName.NAME, card.readings().get(FieldName.NAME), card.fields(),
-                corrections)).isEqualTo(Readings.SURE);
+                corrections, List.of())).isEqualTo(Readings.SURE);
+    }
+
+    @Test
+    void shouldCapAValueAStampWasReadOverButNotItsNeighbours() {
+        // Given a surely read address and name, and stamp text read over the address's row (beside the value)
+        ExtractedCard card = Readings.of(GOOD_FRONT).card();
+        List<DiscardedText> discarded = List.of(new DiscardedText(FieldName.ADDRESS, DiscardedText.STAMP_TEXT, 4));
+        // Then the address is capped under CONFIDENT (lines under a stamp lose characters without a trace), the name
+        // keeps its evidence
+        assertThat(FieldConfidence.of(FieldName.ADDRESS, card.readings().get(FieldName.ADDRESS), card.fields(),
+                List.of(), discarded)).isEqualTo(0.85f);
+        assertThat(FieldConfidence.of(FieldName.NAME, card.readings().get(FieldName.NAME), card.fields(),
+                List.of(), discarded)).isEqualTo(Readings.SURE);
     }
 
     @Test
     void shouldReportTheCappedConfidenceWithTheReadingsPolygon() {
         ExtractedCard card = Readings.of(GOOD_FRONT.with(FieldName.NATION, "汊")).card();
         FieldReading nation = card.readings().get(FieldName.NATION);
-        assertThat(FieldConfidence.evidence(FieldName.NATION, nation, card.fields(), List.of()))
+        assertThat(FieldConfidence.evidence(FieldName.NATION, nation, card.fields(), List.of(), List.of()))
                 .isEqualTo(new FieldEvidence(FieldName.NATION, 0.3f, nation.polygon()));
     }
 
