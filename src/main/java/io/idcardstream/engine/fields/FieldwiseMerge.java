@@ -16,7 +16,8 @@ import java.util.Optional;
  * <ol>
  *   <li>a value of the field's form beats one that is not ({@link Completeness#wellFormed});
  *   <li>a value that holds all of the other's characters in order beats it (the other look lost characters, or a
- *       whole row of an address);
+ *       whole row of an address), when what it adds was read at least {@link #EXTRA_CHARACTER} surely (not a
+ *       speck read as 所 before a name);
  *   <li>otherwise the value read with more confidence.
  * </ol>
  * Each field keeps its own reading, clean-ups and evidence. Pure and thread-safe.
@@ -55,10 +56,36 @@ public final class FieldwiseMerge {
         if (fa != fb) {
             return fa;
         }
-        if (subsequence(vb, va) || subsequence(va, vb)) {
-            return va.length() >= vb.length();
+        if (subsequence(vb, va) && surelyRead(extras(va, vb, a.reading(field)))) {
+            return true;
+        }
+        if (subsequence(va, vb) && surelyRead(extras(vb, va, b.reading(field)))) {
+            return false;
         }
         return confidence(a.reading(field)) >= confidence(b.reading(field));
+    }
+
+    /** A character one look read and the other did not counts only when read at least this surely. */
+    static final float EXTRA_CHARACTER = 0.5f;
+
+    private static boolean surelyRead(List<Float> confidences) {
+        return confidences.stream().allMatch(c -> c >= EXTRA_CHARACTER);
+    }
+
+    /** The confidences of the characters of {@code longer} that {@code shorter} lacks (matched greedily, in order). */
+    private static List<Float> extras(String longer, String shorter, Optional<FieldReading> reading) {
+        List<PlaceNameRepair.Evidence> chars = PlaceNameRepair.evidence(longer, reading);
+        int[] a = shorter.codePoints().toArray();
+        List<Float> extras = new ArrayList<>();
+        int i = 0;
+        for (PlaceNameRepair.Evidence c : chars) {
+            if (i < a.length && c.symbol().equals(Character.toString(a[i]))) {
+                i++;
+            } else {
+                extras.add(c.confidence());
+            }
+        }
+        return extras;
     }
 
     /** Whether every character of {@code shorter} appears in {@code longer}, in order. */

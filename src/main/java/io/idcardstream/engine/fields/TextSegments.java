@@ -14,7 +14,7 @@ import java.util.List;
  * phrase read in the same box as a value is a segment of its own, marked as stamp text. A segment is the unit
  * fields are assigned by: what one box read in one run belongs to one value, however far it reaches.
  *
- * <p>Lines that are not card text are discarded here, with a record: lines read too unsurely to be text
+ * <p>Lines that are not card text are discarded here, with a record: lines and runs read too unsurely to be text
  * ({@link #MIN_LINE_CONFIDENCE}), lines running across the card's rows (a diagonal watermark), and characters off
  * the card. Labels are the card's furniture: never part of a value, never recorded.
  *
@@ -68,7 +68,7 @@ final class TextSegments {
                 boolean gap = !current.isEmpty()
                         && current.get(current.size() - 1).card().distanceTo(card) > GAP;
                 if (label != null || gap || !onCard(card) || stamp[i] != currentStamp) {
-                    close(current, currentStamp, segments);
+                    close(current, currentStamp, segments, discarded);
                     current = new ArrayList<>();
                     currentStamp = stamp[i];
                 }
@@ -81,7 +81,7 @@ final class TextSegments {
                     current.add(new PlacedGlyph(glyph, card, new Point(Math.max(card.x(), valueStart), card.y())));
                 }
             }
-            close(current, currentStamp, segments);
+            close(current, currentStamp, segments, discarded);
             if (offCard > 0) {
                 discarded.add(new DiscardedText(null, DiscardedText.OFF_CARD, offCard));
             }
@@ -89,10 +89,18 @@ final class TextSegments {
         return segments;
     }
 
-    private static void close(List<PlacedGlyph> segment, boolean stamp, List<Segment> segments) {
-        if (!segment.isEmpty()) {
-            segments.add(new Segment(List.copyOf(segment), stamp));
+    private static void close(List<PlacedGlyph> segment, boolean stamp, List<Segment> segments,
+            List<DiscardedText> discarded) {
+        if (segment.isEmpty()) {
+            return;
         }
+        double confidence = segment.stream().mapToDouble(g -> g.glyph().confidence()).average().orElse(0);
+        if (confidence < MIN_LINE_CONFIDENCE) {
+            // A run read as unsurely as a line that is noise is noise too (a speck beside a label: 址 + "面").
+            discarded.add(new DiscardedText(null, DiscardedText.UNSURE_LINE, segment.size()));
+            return;
+        }
+        segments.add(new Segment(List.copyOf(segment), stamp));
     }
 
     /**

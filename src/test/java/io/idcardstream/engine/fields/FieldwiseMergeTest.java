@@ -54,6 +54,19 @@ class FieldwiseMergeTest {
     }
 
     @Test
+    void shouldNotPreferTheLongerValueWhenWhatItAddsWasReadUnsurely() {
+        // Given the preferred reading's authority with a speck before it read as a character (a stamp's edge on a
+        // skewed card), and the other's without it
+        ExtractedCard preferred = Readings.of(CardFields.back("所广州市公安局", "2010.07.21-2020.07.21"))
+                .with(FieldName.AUTHORITY, 0, 0.3f).confidence(FieldName.AUTHORITY, 0.95f).card();
+        ExtractedCard other = Readings.of(CardFields.back("广州市公安局", "2010.07.21-2020.07.21"))
+                .confidence(FieldName.AUTHORITY, 0.96f).card();
+        // Then the value without the unsure extra character wins, in either order
+        assertThat(FieldwiseMerge.merge(preferred, other).fields().authority()).isEqualTo("广州市公安局");
+        assertThat(FieldwiseMerge.merge(other, preferred).fields().authority()).isEqualTo("广州市公安局");
+    }
+
+    @Test
     void shouldLetThePreferredReadingWinATie() {
         // Given two different well-formed names read equally surely
         ExtractedCard preferred = Readings.of(CardFields.front("李明", "男", "汉", "1987/1/1", "北京市海淀区", ID))

@@ -65,6 +65,22 @@ class TextSegmentsTest {
     }
 
     @Test
+    void shouldDiscardARunReadAsUnsurelyAsNoiseEvenWhenItsLineWasReadSurely() {
+        // Given the address label read surely with a speck after it read as 面 at 0.3 (a line sure on average)
+        GlyphLine labelled = line(0.98f, 298, "住址面", 78, 120, 160);
+        GlyphLine specked = new GlyphLine(labelled.index(), labelled.box(), labelled.confidence(), List.of(
+                labelled.glyphs().get(0), labelled.glyphs().get(1), unsure(labelled.glyphs().get(2), 0.3f)));
+        lines.set(lines.indexOf(labelled), specked);
+        // Then the speck is no value: discarded with a record
+        assertThat(segments(specked)).isEmpty();
+        assertThat(discarded).containsExactly(new DiscardedText(null, DiscardedText.UNSURE_LINE, 1));
+    }
+
+    private static Glyph unsure(Glyph glyph, float confidence) {
+        return new Glyph(glyph.symbol(), glyph.center(), confidence, glyph.line());
+    }
+
+    @Test
     void shouldDiscardALineRunningAcrossTheCardsRowsWithARecord() {
         // Given a diagonal watermark read as 样本样本 at 30°, a line at 5° (a fit's error), and two characters at 30°
         GlyphLine watermark = line(0.98f, "样本样本", new Point(300, 150), new Point(340, 173), new Point(380, 196),
