@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -86,6 +87,25 @@ final class FaultTally {
         int paid = paidById.values().stream().mapToInt(Integer::intValue).sum();
         return new Figures(requestsIn.size(), outcomes, lost, duplicated, unknown, outcomes - failed, failed,
                 calls.size(), paid, paid - paidById.size(), exposedCalls());
+    }
+
+    /**
+     * One line per request paid for more than once: its call start times and outcome read times, relative to
+     * the first fault window's start, so a repeat can be traced to the fault that caused it.
+     */
+    synchronized List<String> repeatedPaidCalls() {
+        long origin = windows.stream().mapToLong(Window::fromMillis).min().orElse(0);
+        Map<String, List<Long>> startsById = new TreeMap<>();
+        calls.stream().filter(ProviderCall::paid).forEach(c -> startsById
+                .computeIfAbsent(c.requestId(), id -> new ArrayList<>()).add(c.startedAtMillis() - origin));
+        List<String> lines = new ArrayList<>();
+        startsById.forEach((id, starts) -> {
+            if (starts.size() > 1) {
+                lines.add(id + " calls at " + starts.stream().sorted().toList() + " ms, outcomes read at "
+                        + outcomesAt.getOrDefault(id, List.of()).stream().map(t -> t - origin).toList() + " ms");
+            }
+        });
+        return lines;
     }
 
     /** Calls (each counted once even when several windows expose it) whose answer a fault could lose. */

@@ -251,6 +251,7 @@ public final class ReliabilitySuite {
             TimeUnit.MILLISECONDS.sleep(Integer.parseInt(options.get("--slow-answer-ms")) / 4);
             String own = scenario + "-";
             tally.providerCalls(provider.drainCalls().stream().filter(c -> c.requestId().startsWith(own)).toList());
+            Files.write(dir.resolve("repeated-paid-calls.txt"), tally.repeatedPaidCalls());
             double elapsed = Duration.between(start, Instant.now()).toMillis() / 1000.0;
             return new Result(scenario, command(scenario), checked(scenario), tally.figures(),
                     rssBefore + fault.rssBeforeNote(), rssAfter + fault.rssAfterNote(),
@@ -331,9 +332,11 @@ public final class ReliabilitySuite {
         long at = System.currentTimeMillis();
         first.process.kill();
         TimeUnit.SECONDS.sleep(seconds("--restart-after-seconds"));
+        // Until the new process starts, a call reaching the provider can only be one the killed worker sent.
+        long restartAt = System.currentTimeMillis();
         // Same state directory: the restarted process is the same pod coming back with its disk.
         Worker again = startWorker(prefix, dir, "worker-1-restarted", "state-1", started);
-        return new Fault(List.of(new Window("kill -9", at, at)), again, " (killed)", " (restarted)");
+        return new Fault(List.of(new Window("kill -9 until restart", at, restartAt)), again, " (killed)", " (restarted)");
     }
 
     private Worker startWorker(String prefix, Path dir, String name, String stateDir, List<WorkerProcess> started)
