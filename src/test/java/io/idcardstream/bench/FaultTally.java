@@ -37,6 +37,7 @@ final class FaultTally {
     private final Set<String> requestsIn = new TreeSet<>();
     private final Map<String, List<Long>> outcomesAt = new HashMap<>();
     private final Map<String, Integer> failedOutcomes = new HashMap<>();
+    private final Map<String, Integer> failureCodes = new TreeMap<>();
     private final List<ProviderCall> calls = new ArrayList<>();
     private final List<Window> windows = new ArrayList<>();
 
@@ -44,11 +45,28 @@ final class FaultTally {
         requestsIn.add(requestId);
     }
 
-    synchronized void outcome(String requestId, boolean recognized, long readAtMillis) {
+    /** An outcome read; {@code errorCode} is null for a recognition. */
+    synchronized void outcome(String requestId, String errorCode, long readAtMillis) {
         outcomesAt.computeIfAbsent(requestId, id -> new ArrayList<>()).add(readAtMillis);
-        if (!recognized) {
+        if (errorCode != null) {
             failedOutcomes.merge(requestId, 1, Integer::sum);
+            failureCodes.merge(errorCode, 1, Integer::sum);
         }
+    }
+
+    /** Failed outcomes by error code. */
+    synchronized Map<String, Integer> failureCodes() {
+        return Map.copyOf(failureCodes);
+    }
+
+    /** The longest time no committed outcome arrived, from the first outcome to the last: the outage seen downstream. */
+    synchronized long longestGapMillis() {
+        List<Long> times = outcomesAt.values().stream().flatMap(List::stream).sorted().toList();
+        long gap = 0;
+        for (int i = 1; i < times.size(); i++) {
+            gap = Math.max(gap, times.get(i) - times.get(i - 1));
+        }
+        return gap;
     }
 
     synchronized void providerCalls(List<ProviderCall> served) {

@@ -15,14 +15,16 @@ class FaultTallyTest {
         FaultTally tally = new FaultTally();
         tally.requestIn("a");
         tally.requestIn("b");
-        tally.outcome("a", true, 10);
-        tally.outcome("b", false, 11);
+        tally.outcome("a", null, 10);
+        tally.outcome("b", "ClientNetworkError", 11);
         tally.providerCalls(List.of(new ProviderCall("a", 1, true), new ProviderCall("b", 2, false)));
 
         FaultTally.Figures figures = tally.figures();
 
         assertThat(figures).isEqualTo(new FaultTally.Figures(2, 2, 0, 0, 0, 1, 1, 2, 1, 0, 0));
         assertThat(figures.passed()).isTrue();
+        assertThat(tally.failureCodes()).isEqualTo(java.util.Map.of("ClientNetworkError", 1));
+        assertThat(tally.longestGapMillis()).isEqualTo(1);
     }
 
     @Test
@@ -30,9 +32,9 @@ class FaultTallyTest {
         FaultTally tally = new FaultTally();
         tally.requestIn("a");
         tally.requestIn("b");
-        tally.outcome("a", true, 10);
-        tally.outcome("a", true, 12);
-        tally.outcome("stranger", true, 13);
+        tally.outcome("a", null, 10);
+        tally.outcome("a", null, 12);
+        tally.outcome("stranger", null, 13);
 
         FaultTally.Figures figures = tally.figures();
 
@@ -51,9 +53,9 @@ class FaultTallyTest {
         for (String id : List.of("a", "b", "c")) {
             tally.requestIn(id);
         }
-        tally.outcome("a", true, 50);
-        tally.outcome("b", true, 300);
-        tally.outcome("c", true, 310);
+        tally.outcome("a", null, 50);
+        tally.outcome("b", null, 300);
+        tally.outcome("c", null, 310);
         tally.providerCalls(List.of(new ProviderCall("a", 10, true), new ProviderCall("b", 90, true),
                 new ProviderCall("b", 250, true), new ProviderCall("c", 260, true)));
         tally.window(new Window("kill -9", 100, 100));
@@ -70,7 +72,7 @@ class FaultTallyTest {
     void shouldFailWhenMorePaidCallsWereRepeatedThanWereExposedToAFault() {
         FaultTally tally = new FaultTally();
         tally.requestIn("a");
-        tally.outcome("a", true, 50);
+        tally.outcome("a", null, 50);
         tally.providerCalls(List.of(new ProviderCall("a", 10, true), new ProviderCall("a", 20, true)));
 
         assertThat(tally.figures().duplicatedPaidCalls()).isEqualTo(1);

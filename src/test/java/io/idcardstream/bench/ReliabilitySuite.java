@@ -75,7 +75,8 @@ public final class ReliabilitySuite {
 
     /** What one scenario measured, with the worker's own view at the fault for comparison. */
     record Result(String scenario, String command, String checked, Figures figures, String rssBeforeMb,
-            String rssAfterMb, String workerViewAtFault, int deadLetters, double seconds) {
+            String rssAfterMb, String workerViewAtFault, int deadLetters, double seconds,
+            Map<String, Integer> failureCodes, long longestGapMillis) {
 
         boolean passed() {
             return figures.passed() && deadLetters == 0;
@@ -255,7 +256,8 @@ public final class ReliabilitySuite {
             double elapsed = Duration.between(start, Instant.now()).toMillis() / 1000.0;
             return new Result(scenario, command(scenario), checked(scenario), tally.figures(),
                     rssBefore + fault.rssBeforeNote(), rssAfter + fault.rssAfterNote(),
-                    workerView + "; " + fault.describe(), deadLetters.get(), elapsed);
+                    workerView + "; " + fault.describe(), deadLetters.get(), elapsed, tally.failureCodes(),
+                    tally.longestGapMillis());
         } finally {
             producing.set(false);
             reading.set(false);
@@ -461,10 +463,10 @@ public final class ReliabilitySuite {
                     long now = System.currentTimeMillis();
                     if (record.topic().endsWith(".recognized")) {
                         tally.outcome(recognizedSerde.deserializer().deserialize(record.topic(), record.value())
-                                .getRequestId(), true, now);
+                                .getRequestId(), null, now);
                     } else if (record.topic().endsWith(".failed")) {
-                        tally.outcome(failedSerde.deserializer().deserialize(record.topic(), record.value())
-                                .getRequestId(), false, now);
+                        IdCardOcrFailed failed = failedSerde.deserializer().deserialize(record.topic(), record.value());
+                        tally.outcome(failed.getRequestId(), failed.getErrorCode(), now);
                     } else {
                         deadLetters.incrementAndGet();
                     }
@@ -607,8 +609,10 @@ public final class ReliabilitySuite {
         for (Result r : results) {
             Figures f = r.figures();
             md.append(String.format(Locale.ROOT, "- %s: %d provider calls, %d paid, %d dead letters, %d outcomes "
-                            + "for unknown ids; at the fault %s; %.0f s.%n", r.scenario(), f.providerCalls(),
-                    f.paidCalls(), r.deadLetters(), f.unknown(), r.workerViewAtFault(), r.seconds()));
+                            + "for unknown ids, failures by code %s; longest time without a committed outcome "
+                            + "%.1f s; at the fault %s; %.0f s.%n", r.scenario(), f.providerCalls(),
+                    f.paidCalls(), r.deadLetters(), f.unknown(), r.failureCodes(), r.longestGapMillis() / 1000.0,
+                    r.workerViewAtFault(), r.seconds()));
         }
         md.append("\nOne line per scenario:\n\n```\n");
         results.forEach(r -> md.append(r.line()).append('\n'));
