@@ -13,7 +13,7 @@
 # latency; runs the worker as `java -jar target/idcard-stream.jar run` child processes; breaks one thing per
 # scenario while requests keep arriving; prints one result line per scenario and writes
 # target/reliability/report.md. Exit status 1 when a scenario lost, duplicated or over-paid.
-# The full run (provider down 60 s) takes about 20 minutes; --short (provider down 20 s) about 10.
+# The full run (provider down 60 s) takes about 9 minutes; --short (provider down 20 s) about 7.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build() { mvn -B -q -o "$@" >&2 || mvn -B -q "$@" >&2; }
