@@ -37,6 +37,38 @@ final class WorkerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
+    /** Resident set size now (VmRSS), in KiB; -1 once the process is gone. */
+    long rssKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            // The process ended between the check and the read.
+        }
+        return -1;
+    }
+
+    /** {@code kill -9}: the worker gets no chance to commit, flush or leave its group. */
+    void kill() throws InterruptedException {
+        readProcQuietly();
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    private void readProcQuietly() {
+        try {
+            readProc();
+        } catch (IOException e) {
+            // Already gone: nothing to read.
+        }
+    }
+
     double cpuSeconds() {
         return cpuSeconds;
     }

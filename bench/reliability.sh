@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The fault suite of issue 11 (results go into RELIABILITY.md).
+#
+#   bench/reliability.sh [--short] [--scenarios broker-restart,provider-outage,rebalance,kill-9]
+#                        [--rate RPS] [--burst N] [--partitions N] [--quota RPS] [--latency MIN-MAX]
+#                        [--warmup-seconds S] [--recovery-seconds S] [--broker-down-seconds S]
+#                        [--provider-down-seconds S] [--provider-slow-seconds S] [--slow-answer-ms MS]
+#                        [--rebalance-seconds S] [--restart-after-seconds S] [--drain-seconds S]
+#                        [--worker-settings key=value,key=value] [--out DIR]
+#
+# Starts an in-JVM KRaft broker (data kept in target/reliability/kafka, so it can be restarted on the same
+# data dir and ports), a schema registry and idcard-stream's TC3 server in front of a recogniser with scripted
+# latency; runs the worker as `java -jar target/idcard-stream.jar run` child processes; breaks one thing per
+# scenario while requests keep arriving; prints one result line per scenario and writes
+# target/reliability/report.md. Exit status 1 when a scenario lost, duplicated or over-paid.
+# The full run (provider down 60 s) takes about 9 minutes; --short (provider down 20 s) about 7.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build() { mvn -B -q -o "$@" >&2 || mvn -B -q "$@" >&2; }
+build -DskipTests package
+build test-compile
+build dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+exec java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+  io.idcardstream.bench.ReliabilitySuite "$@"

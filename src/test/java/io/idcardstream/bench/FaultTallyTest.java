@@ -1,0 +1,82 @@
+package io.idcardstream.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.idcardstream.bench.FaultTally.ProviderCall;
+import io.idcardstream.bench.FaultTally.Window;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The fault suite's verdicts come from this arithmetic alone, so it is pinned down without a broker. */
+class FaultTallyTest {
+
+    @Test
+    void shouldPassWhenEveryRequestHasOneOutcomeAndNoCallWasPaidTwice() {
+        FaultTally tally = new FaultTally();
+        tally.requestIn("a");
+        tally.requestIn("b");
+        tally.outcome("a", null, 10);
+        tally.outcome("b", "ClientNetworkError", 11);
+        tally.providerCalls(List.of(new ProviderCall("a", 1, true), new ProviderCall("b", 2, false)));
+
+        FaultTally.Figures figures = tally.figures();
+
+        assertThat(figures).isEqualTo(new FaultTally.Figures(2, 2, 0, 0, 0, 1, 1, 2, 1, 0, 0));
+        assertThat(figures.passed()).isTrue();
+        assertThat(tally.failureCodes()).isEqualTo(java.util.Map.of("ClientNetworkError", 1));
+        assertThat(tally.longestGapMillis()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldCountLostDuplicatedAndUnknownOutcomesByRequestId() {
+        FaultTally tally = new FaultTally();
+        tally.requestIn("a");
+        tally.requestIn("b");
+        tally.outcome("a", null, 10);
+        tally.outcome("a", null, 12);
+        tally.outcome("stranger", null, 13);
+
+        FaultTally.Figures figures = tally.figures();
+
+        assertThat(figures.lost()).isEqualTo(1);
+        assertThat(figures.duplicated()).isEqualTo(1);
+        assertThat(figures.unknown()).isEqualTo(1);
+        assertThat(figures.passed()).isFalse();
+        assertThat(tally.missing(10)).containsExactly("b");
+    }
+
+    @Test
+    void shouldBoundDuplicatedPaidCallsByTheCallsWhoseOutcomeWasNotCommittedWhenTheFaultHit() {
+        // "a" was settled before the kill at t=100, "b" was in flight (its outcome came after the restart),
+        // and "c" was only called after the fault window: only b's calls could have lost their answer.
+        FaultTally tally = new FaultTally();
+        for (String id : List.of("a", "b", "c")) {
+            tally.requestIn(id);
+        }
+        tally.outcome("a", null, 50);
+        tally.outcome("b", null, 300);
+        tally.outcome("c", null, 310);
+        tally.providerCalls(List.of(new ProviderCall("a", 10, true), new ProviderCall("b", 90, true),
+                new ProviderCall("b", 250, true), new ProviderCall("c", 260, true)));
+        tally.window(new Window("kill -9", 100, 100));
+
+        FaultTally.Figures figures = tally.figures();
+
+        assertThat(figures.paidCalls()).isEqualTo(4);
+        assertThat(figures.duplicatedPaidCalls()).isEqualTo(1);
+        assertThat(figures.callsInFlightAtFault()).isEqualTo(1);
+        assertThat(figures.passed()).isTrue();
+    }
+
+    @Test
+    void shouldFailWhenMorePaidCallsWereRepeatedThanWereExposedToAFault() {
+        FaultTally tally = new FaultTally();
+        tally.requestIn("a");
+        tally.outcome("a", null, 50);
+        tally.providerCalls(List.of(new ProviderCall("a", 10, true), new ProviderCall("a", 20, true)));
+
+        assertThat(tally.figures().duplicatedPaidCalls()).isEqualTo(1);
+        assertThat(tally.figures().callsInFlightAtFault()).isZero();
+        assertThat(tally.figures().passed()).isFalse();
+    }
+}
