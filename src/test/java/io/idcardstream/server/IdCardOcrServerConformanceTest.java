@@ -147,15 +147,24 @@ class IdCardOcrServerConformanceTest {
     }
 
     @Test
-    void shouldPassTheRecognisersMultiCardErrorThrough() throws Exception {
-        // Given a recogniser that finds two cards of the requested side
-        recognizer = ScriptedRecognizer.failing("FailedOperation.MultiCardError", "two FRONT cards in the image");
-        start();
+    void shouldPassEveryImageErrorTheRecogniserReportsThrough() throws Exception {
+        // Given the API's image codes, each reported by a recogniser (MultiCardError: two cards of the side asked)
+        List<String> codes = List.of("FailedOperation.ImageBlur", "FailedOperation.ImageDecodeFailed",
+                "FailedOperation.ImageNoIdCard", "FailedOperation.ImageSizeTooLarge", "FailedOperation.OcrFailed",
+                "FailedOperation.MultiCardError");
+        List<String> answers = new java.util.ArrayList<>();
+        for (String code : codes) {
+            recognizer = ScriptedRecognizer.failing(code, "reported by the recogniser");
+            start();
 
-        // When
-        String error = SdkClients.apiError(client("ap-guangzhou"), image("AQID"));
+            // When
+            answers.add(SdkClients.apiError(client("ap-guangzhou"), image("AQID")));
+            Await.closeOnceAnswered(server);
+            server = null;
+        }
 
-        // Then
-        assertThat(error).isEqualTo("FailedOperation.MultiCardError: two FRONT cards in the image");
+        // Then each reaches the SDK with its code and message
+        assertThat(answers).containsExactlyElementsOf(codes.stream()
+                .map(code -> code + ": reported by the recogniser").toList());
     }
 }
