@@ -265,12 +265,38 @@ public final class IdCardStreamConfig extends AbstractConfig {
     public static final String SERVER_QUEUE_CAPACITY_CONFIG = "server.queue.capacity";
     private static final String SERVER_QUEUE_CAPACITY_DOC = "Requests accepted for recognition and not yet answered "
             + "(downloading, waiting for or inside the recogniser). When full, a new request is answered "
-            + "RequestLimitExceeded at once. Also bounds the connections waiting for a free server.workers thread; "
-            + "past that a connection is closed at once.";
+            + "RequestLimitExceeded at once.";
 
     public static final String SERVER_WORKERS_CONFIG = "server.workers";
-    private static final String SERVER_WORKERS_DOC = "Threads that read, authenticate and parse requests, download "
-            + "ImageUrl images and write answers. Recognition runs on the recogniser's own threads.";
+    private static final String SERVER_WORKERS_DOC = "Threads that download ImageUrl images, and as many that write "
+            + "answers. Requests are read on one thread per connection (server.max.connections); recognition runs "
+            + "on the recogniser's own threads.";
+
+    public static final String SERVER_MAX_CONNECTIONS_CONFIG = "server.max.connections";
+    private static final String SERVER_MAX_CONNECTIONS_DOC = "Open connections to the API port in all, each read "
+            + "on its own thread so a slow client holds only its own; past it a new connection is closed at once "
+            + "(idcard_server_connections_rejected_total).";
+
+    public static final String SERVER_MAX_CONNECTIONS_PER_ADDRESS_CONFIG = "server.max.connections.per.address";
+    private static final String SERVER_MAX_CONNECTIONS_PER_ADDRESS_DOC = "Open connections to the API port from "
+            + "one client address; past it a new connection from that address is closed at once, so one client "
+            + "cannot take every place. 0 = no cap; raise it (or use 0) behind a proxy or NAT, where many clients "
+            + "share one address.";
+
+    public static final String SERVER_HEADER_TIMEOUT_MS_CONFIG = "server.header.timeout.ms";
+    private static final String SERVER_HEADER_TIMEOUT_MS_DOC = "Time a client has to send the request line and "
+            + "all headers, counted from the connection's accept (not per byte, so trickling does not extend it); "
+            + "then the connection is closed (idcard_server_connections_timed_out_total).";
+
+    public static final String SERVER_BODY_TIMEOUT_MS_CONFIG = "server.body.timeout.ms";
+    private static final String SERVER_BODY_TIMEOUT_MS_DOC = "Time a client has to send the whole request body, "
+            + "counted from the end of its headers; then the connection is closed. 30 s carries the 6 MiB "
+            + "ImageBase64 limit at 2 Mbit/s.";
+
+    public static final String SERVER_OPS_PORT_CONFIG = "server.ops.port";
+    private static final String SERVER_OPS_PORT_DOC = "Port of a separate listener for /healthz, /readyz and "
+            + "/metrics (on server.host), with its own threads that API clients cannot occupy: point liveness "
+            + "probes here. -1 = no separate listener; the paths are served on the API port as well in any case.";
 
     public static final String SERVER_KEYS_FILE_CONFIG = "server.keys.file";
     private static final String SERVER_KEYS_FILE_DOC = "Properties file of the SecretId/SecretKey pairs the API "
@@ -411,6 +437,15 @@ public final class IdCardStreamConfig extends AbstractConfig {
             .define(SERVER_QUEUE_CAPACITY_CONFIG, Type.INT, 64, between(1, 100_000), MEDIUM,
                     SERVER_QUEUE_CAPACITY_DOC)
             .define(SERVER_WORKERS_CONFIG, Type.INT, 8, between(1, 1_024), MEDIUM, SERVER_WORKERS_DOC)
+            .define(SERVER_MAX_CONNECTIONS_CONFIG, Type.INT, 256, between(1, 100_000), MEDIUM,
+                    SERVER_MAX_CONNECTIONS_DOC)
+            .define(SERVER_MAX_CONNECTIONS_PER_ADDRESS_CONFIG, Type.INT, 16, between(0, 100_000), MEDIUM,
+                    SERVER_MAX_CONNECTIONS_PER_ADDRESS_DOC)
+            .define(SERVER_HEADER_TIMEOUT_MS_CONFIG, Type.INT, 10_000, between(100, 600_000), MEDIUM,
+                    SERVER_HEADER_TIMEOUT_MS_DOC)
+            .define(SERVER_BODY_TIMEOUT_MS_CONFIG, Type.INT, 30_000, between(100, 600_000), MEDIUM,
+                    SERVER_BODY_TIMEOUT_MS_DOC)
+            .define(SERVER_OPS_PORT_CONFIG, Type.INT, -1, between(-1, 65_535), MEDIUM, SERVER_OPS_PORT_DOC)
             .define(SERVER_KEYS_FILE_CONFIG, Type.STRING, "data/serve-keys.properties", new NonEmptyString(), HIGH,
                     SERVER_KEYS_FILE_DOC)
             .define(SERVER_MAX_BODY_BYTES_CONFIG, Type.INT, 12 << 20, between(1_024, 256 << 20), MEDIUM,

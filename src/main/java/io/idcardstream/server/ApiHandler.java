@@ -19,6 +19,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -27,6 +29,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,10 +53,16 @@ import org.slf4j.LoggerFactory;
 final class ApiHandler implements HttpHandler {
     static final String ACTION = "IDCardOCR";
     static final String VERSION = "2018-11-19";
+    /** Common error codes (tencent-api.md 1.4) that the worker's error table does not need. */
+    static final String UNSUPPORTED_REGION = "UnsupportedRegion";
+    static final String UNSUPPORTED_OPERATION = "UnsupportedOperation";
 
     private static final Logger log = LoggerFactory.getLogger(ApiHandler.class);
-    /** Bytes of an oversized body read and thrown away so the client can still read the answer. */
-    private static final long DRAIN_LIMIT = 64L << 20;
+    /** Regions where Tencent offers IDCardOCR (its region list for the action); X-TC-Region must be one. */
+    static final List<String> REGIONS =
+            List.of("ap-beijing", "ap-guangzhou", "ap-hongkong", "ap-shanghai", "ap-singapore");
+
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n]");
 
     private final ServerSettings settings;
     private final Tc3Verifier verifier;
@@ -92,24 +101,32 @@ final class ApiHandler implements HttpHandler {
         String requestId = UUID.randomUUID().toString();
         String path = exchange.getRequestURI().getPath();
         if (path != null && !path.isEmpty() && !path.equals("/")) {
-            OpsHandler.respondText(exchange, 404, "Not found: the API is POST /\n");
+            // The envelope, so whoever reads it learns where the API is; 404, because nothing is at this path.
+            answer(exchange, 404, ApiEnvelope.error(UNSUPPORTED_OPERATION, "Not found: the API is "
+                    + "served at / (POST with a JSON body, or GET with query parameters).", requestId),
+                    UNSUPPORTED_OPERATION, requestId, null, start);
             return;
         }
         String secretId = null;
         try {
-            if (!exchange.getRequestMethod().equals("POST")) {
+            String method = exchange.getRequestMethod();
+            if (!method.equals("POST") && !method.equals("GET")) {
                 throw new OcrException(ErrorCodes.UNSUPPORTED_PROTOCOL,
-                        "This server supports the API only as POST / with a JSON body.", null);
+                        "This server supports the API only as POST / with a JSON body or GET / with query "
+                                + "parameters.", null);
             }
-            byte[] body = readBody(exchange);
+            boolean get = method.equals("GET");
+            byte[] body = get ? new byte[0] : readBody(exchange);
+            String rawQuery = get ? Objects.requireNonNullElse(exchange.getRequestURI().getRawQuery(), "") : "";
             Headers headers = exchange.getRequestHeaders();
-            secretId = verifier.verify("POST", headers::getFirst, body);
+            secretId = verifier.verify(method, rawQuery, headers::getFirst, body);
             checkActionAndVersion(headers);
+            checkRegion(headers.getFirst("X-TC-Region"));
             if (!rateLimiter.tryAcquire(secretId)) {
                 throw new OcrException(ErrorCodes.REQUEST_LIMIT_EXCEEDED, "Your SecretId made more than "
                         + rateLimiter.rps() + " requests per second. Please retry later.", null);
             }
-            ApiRequest request = parser.parse(body);
+            ApiRequest request = get ? parser.parseQuery(rawQuery) : parser.parse(body);
             if (closing || !admission.tryAcquire()) {
                 throw new OcrException(ErrorCodes.REQUEST_LIMIT_EXCEEDED, closing
                         ? "The server is shutting down. Please retry later."
@@ -121,12 +138,25 @@ final class ApiHandler implements HttpHandler {
             answer(exchange, ApiEnvelope.error(e.code(), e.getMessage(), requestId), e.code(), requestId, secretId,
                     start);
         } catch (IOException e) {
-            log.info("requestId={} client went away while sending: {}", requestId, e.getClass().getSimpleName());
+            log.info("requestId={} client went away or missed its deadline while sending: {}", requestId,
+                    e.getClass().getSimpleName());
             exchange.close();
         } catch (RuntimeException e) {
             log.error("requestId={} failed before admission: {}", requestId, e.getClass().getName());
             answer(exchange, ApiEnvelope.error(ErrorCodes.INTERNAL_ERROR, "Internal error.", requestId),
                     ErrorCodes.INTERNAL_ERROR, requestId, secretId, start);
+        }
+    }
+
+    /**
+     * {@code X-TC-Region}, when given, must be a region where IDCardOCR is offered. It may be left out: the
+     * SDKs send none when the client has no region, and Tencent's current documentation calls it optional for
+     * this action (the seed lists it as required; refusing its absence would refuse those SDK users).
+     */
+    private static void checkRegion(String region) throws OcrException {
+        if (region != null && !region.isBlank() && !REGIONS.contains(region.trim())) {
+            throw new OcrException(UNSUPPORTED_REGION, "The region `" + clip(region.trim())
+                    + "` is not supported by " + ACTION + "; supported: " + String.join(", ", REGIONS) + ".", null);
         }
     }
 
@@ -164,10 +194,12 @@ final class ApiHandler implements HttpHandler {
         if (request.imageBase64() != null) {
             byte[] bytes;
             try {
-                bytes = Base64.getMimeDecoder().decode(request.imageBase64());
+                // Strict: the MIME decoder skips characters outside the alphabet, so "!!!" became an empty image.
+                // Line breaks are the one thing tolerated (MIME-style encoders wrap at 76 characters).
+                bytes = Base64.getDecoder().decode(LINE_BREAKS.matcher(request.imageBase64()).replaceAll(""));
             } catch (IllegalArgumentException e) {
                 return CompletableFuture.failedFuture(new OcrException(ErrorCodes.IMAGE_DECODE_FAILED,
-                        "ImageBase64 is not valid Base64.", null));
+                        "ImageBase64 is not valid Base64 (RFC 4648 alphabet, padded or not).", null));
             }
             return bytes.length == 0
                     ? CompletableFuture.failedFuture(new OcrException(ErrorCodes.EMPTY_IMAGE, "The image is empty.", null))
@@ -197,8 +229,10 @@ final class ApiHandler implements HttpHandler {
             return apiError(ocr);
         }
         if (cause instanceof ImageFetchException fetch) {
+            // A file over the size limit is LimitExceeded.TooLargeFileError; FailedOperation.ImageSizeTooLarge is
+            // left to the recogniser, for an image whose pixel dimensions are too large to decode.
             String code = fetch.reason() == ImageFetchException.Reason.TOO_LARGE
-                    ? ErrorCodes.IMAGE_SIZE_TOO_LARGE : ErrorCodes.DOWNLOAD_ERROR;
+                    ? ErrorCodes.TOO_LARGE_FILE : ErrorCodes.DOWNLOAD_ERROR;
             return new OcrException(code, fetch.getMessage(), null);
         }
         if (cause instanceof TimeoutException) {
@@ -247,46 +281,25 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    /** Reads the body, refusing more than {@code maxBodyBytes} without keeping it in memory. */
+    /**
+     * Reads the body, refusing more than {@code maxBodyBytes}: a declared length over it is refused before a
+     * byte of the body is read (the connection then drops what the client still sends, so it reads the answer).
+     */
     private byte[] readBody(HttpExchange exchange) throws IOException, OcrException {
+        Object framingError = exchange.getAttribute(Http1Server.FRAMING_ERROR);
+        if (framingError != null) {
+            throw new OcrException(ErrorCodes.INVALID_PARAMETER, framingError.toString(), null);
+        }
         int max = settings.maxBodyBytes();
-        InputStream in = exchange.getRequestBody();
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        long length = declared == null ? -1 : parseLength(declared);
-        if (length > max) {
-            drain(in);
+        long declared = exchange instanceof Http1Exchange http1 ? http1.declaredLength() : -1;
+        if (declared > max) {
             throw tooLarge(max);
         }
-        if (length >= 0) {
-            byte[] body = in.readNBytes((int) length);
-            if (body.length != length) {
-                throw new IOException("body ended after " + body.length + " of " + length + " bytes");
-            }
-            return body;
-        }
-        byte[] body = in.readNBytes(max + 1);
+        byte[] body = exchange.getRequestBody().readNBytes(max + 1);
         if (body.length > max) {
-            drain(in);
             throw tooLarge(max);
         }
         return body;
-    }
-
-    private static long parseLength(String text) throws IOException {
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            throw new IOException("invalid Content-Length");
-        }
-    }
-
-    /** Reads and drops what is left (up to a bound) so the client finishes sending and reads the answer. */
-    private static void drain(InputStream in) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long drained = 0;
-        for (int n = in.read(buffer); n >= 0 && drained < DRAIN_LIMIT; n = in.read(buffer)) {
-            drained += n;
-        }
     }
 
     private static OcrException tooLarge(int max) {
@@ -296,6 +309,11 @@ final class ApiHandler implements HttpHandler {
 
     private void answer(HttpExchange exchange, ObjectNode envelope, String code, String requestId, String secretId,
                         long start) {
+        answer(exchange, 200, envelope, code, requestId, secretId, start);
+    }
+
+    private void answer(HttpExchange exchange, int status, ObjectNode envelope, String code, String requestId,
+                        String secretId, long start) {
         byte[] bytes = ApiEnvelope.compact(envelope).getBytes(StandardCharsets.UTF_8);
         try {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -308,7 +326,7 @@ final class ApiHandler implements HttpHandler {
             // of the body back under Nagle's algorithm: a 40 ms stall per call (BENCHMARKS.md). A new connection
             // starts in quick-ACK mode; its handshake costs far less.
             exchange.getResponseHeaders().set("Connection", "close");
-            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.sendResponseHeaders(status, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }

@@ -2,14 +2,18 @@ package io.idcardstream.server;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idcardstream.ocr.CardSide;
 import io.idcardstream.ocr.ErrorCodes;
 import io.idcardstream.ocr.OcrException;
 import io.idcardstream.ocr.OcrOptions;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Set;
 
@@ -20,7 +24,8 @@ import java.util.Set;
  * a JSON object of booleans ({@code InvalidParameter.ConfigFormatError}); {@code CardSide} is FRONT or BACK
  * and {@code CardWarnType} Basic or Advanced ({@code InvalidParameterValue.InvalidParameterValueLimit});
  * an image is given ({@code FailedOperation.EmptyImageError}) and an {@code ImageBase64} is at most 6 MiB
- * ({@code FailedOperation.ImageSizeTooLarge}).
+ * ({@code LimitExceeded.TooLargeFileError}). JSON is strict: no repeated keys, nothing after the value, in
+ * the body and in {@code Config}.
  *
  * <p>When both images are given, {@code ImageBase64} is used, as the seed API description says (newer Tencent
  * documents say ImageUrl; the project follows the seed). JSON {@code null} counts as absent, and so does an
@@ -37,12 +42,49 @@ final class ApiRequestParser {
     private static final Set<String> BOOLEAN_PARAMETERS =
             Set.of("EnableRecognitionRectify", "EnableReflectDetail", "EnableDateVerify");
 
+    /** Strict: a repeated key, or anything but whitespace after the value (e.g. {@code {...}garbage}), fails. */
     private final ObjectMapper json = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     ApiRequest parse(byte[] body) throws OcrException {
-        JsonNode root = readObject(body);
+        return parse(readObject(body));
+    }
+
+    /**
+     * The parameters of a {@code GET /?…} call (API 3.0's other form): every value is text, so the Boolean
+     * parameters are {@code true} or {@code false}; otherwise checked exactly as a JSON body.
+     */
+    ApiRequest parseQuery(String rawQuery) throws OcrException {
+        ObjectNode root = json.createObjectNode();
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name;
+            String value;
+            try {
+                name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new OcrException(ErrorCodes.INVALID_PARAMETER, "The query string is not URL-encoded.", null);
+            }
+            if (root.has(name)) {
+                throw new OcrException(ErrorCodes.INVALID_PARAMETER,
+                        "The query string repeats the parameter `" + clip(name) + "`.", null);
+            }
+            if (BOOLEAN_PARAMETERS.contains(name) && (value.equals("true") || value.equals("false"))) {
+                root.put(name, Boolean.parseBoolean(value));
+            } else {
+                root.put(name, value);
+            }
+        }
+        return parse(root);
+    }
+
+    private ApiRequest parse(JsonNode root) throws OcrException {
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!STRING_PARAMETERS.contains(name) && !BOOLEAN_PARAMETERS.contains(name)) {
@@ -63,6 +105,7 @@ final class ApiRequestParser {
             throw new OcrException(ErrorCodes.INVALID_PARAMETER_VALUE_LIMIT,
                     "CardWarnType must be Basic or Advanced.", null);
         }
+        requireStrictJson(config);
         OcrOptions options = OcrOptions.fromConfigJson(config, rectify, reflectDetail, dateVerify, cardWarnType);
         CardSide cardSide;
         try {
@@ -73,7 +116,9 @@ final class ApiRequestParser {
 
         if (imageBase64 != null && !imageBase64.isEmpty()) {
             if (imageBase64.length() > MAX_IMAGE_BASE64_CHARS) {
-                throw new OcrException(ErrorCodes.IMAGE_SIZE_TOO_LARGE, "ImageBase64 is " + imageBase64.length()
+                // The file is over the API's size limit: LimitExceeded.TooLargeFileError. ImageSizeTooLarge is the
+                // recogniser's, for pixel dimensions too large to decode.
+                throw new OcrException(ErrorCodes.TOO_LARGE_FILE, "ImageBase64 is " + imageBase64.length()
                         + " characters; the limit is " + MAX_IMAGE_BASE64_CHARS + " (6 MiB).", null);
             }
             return new ApiRequest(cardSide, options, imageBase64, null);
@@ -101,6 +146,21 @@ final class ApiRequestParser {
             throw new OcrException(ErrorCodes.INVALID_PARAMETER, "The request body must be a JSON object.", null);
         }
         return root;
+    }
+
+    /**
+     * {@code Config} is read by {@code OcrOptions}, whose parser stops after the first value; trailing text after
+     * the object (e.g. {@code {"CropIdCard":true}x}) is refused here first.
+     */
+    private void requireStrictJson(String config) throws OcrException {
+        if (config == null || config.isBlank()) {
+            return;
+        }
+        try {
+            json.readTree(config);
+        } catch (IOException e) {
+            throw new OcrException(ErrorCodes.CONFIG_FORMAT_ERROR, "Config is not valid JSON", null);
+        }
     }
 
     private static String string(JsonNode root, String name) throws OcrException {

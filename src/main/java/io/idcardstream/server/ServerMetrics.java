@@ -18,19 +18,22 @@ import java.util.function.IntSupplier;
  *       the error code) and their latency from the first byte read to the answer;
  *   <li>{@code idcard_server_in_flight}: requests admitted and not yet answered, next to
  *       {@code idcard_server_queue_capacity};
- *   <li>{@code idcard_server_connections_rejected_total}: connections closed because every worker was busy
- *       and the wait queue full;
+ *   <li>{@code idcard_server_connections_rejected_total}: connections closed at accept because a connection
+ *       cap (per client address or in all) was reached;
+ *   <li>{@code idcard_server_connections_timed_out_total}: connections closed because their headers, body or
+ *       whole exchange missed a deadline;
  *   <li>JVM memory, threads and CPU.
  * </ul>
  * Error codes come from a fixed set (the API's and the recogniser's), so the {@code code} tag stays small.
  *
  * <p>Threading notes: thread-safe (Micrometer meters are).
  */
-final class ServerMetrics {
+final class ServerMetrics implements Http1Server.Listener {
     static final String SUCCESS = "Success";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter rejectedConnections;
+    private final Counter timedOutConnections;
 
     ServerMetrics(IntSupplier inFlight, int queueCapacity) {
         Gauge.builder("idcard.server.in.flight", inFlight::getAsInt)
@@ -38,7 +41,10 @@ final class ServerMetrics {
         Gauge.builder("idcard.server.queue.capacity", () -> queueCapacity)
                 .description("Most API requests admitted at once (server.queue.capacity)").register(registry);
         rejectedConnections = Counter.builder("idcard.server.connections.rejected")
-                .description("Connections closed at once because all workers were busy and their queue full")
+                .description("Connections closed at accept because a connection cap (per address or in all) was reached")
+                .register(registry);
+        timedOutConnections = Counter.builder("idcard.server.connections.timed.out")
+                .description("Connections closed because their headers, body or whole exchange missed a deadline")
                 .register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -53,8 +59,18 @@ final class ServerMetrics {
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    void connectionRejected() {
+    @Override
+    public void connectionRejected(boolean perAddress) {
         rejectedConnections.increment();
+    }
+
+    @Override
+    public void connectionTimedOut() {
+        timedOutConnections.increment();
+    }
+
+    long connectionsTimedOut() {
+        return (long) timedOutConnections.count();
     }
 
     long connectionsRejected() {

@@ -28,12 +28,15 @@ final class Tc3Signature {
 
     private Tc3Signature() {}
 
-    static String canonicalRequest(String method, List<String> signedHeaders, Function<String, String> header,
-                                   String payloadSha256Hex) {
+    /**
+     * @param rawQuery the query string exactly as sent (empty for POST): TC3 signs it as the client wrote it
+     */
+    static String canonicalRequest(String method, String rawQuery, List<String> signedHeaders,
+                                   Function<String, String> header, String payloadSha256Hex) {
         StringBuilder canonical = new StringBuilder(256)
                 .append(method).append('\n')
                 .append("/\n")
-                .append('\n'); // canonical query string: empty for POST
+                .append(rawQuery).append('\n');
         for (String name : signedHeaders) {
             String value = header.apply(name);
             canonical.append(name.toLowerCase(Locale.ROOT)).append(':')

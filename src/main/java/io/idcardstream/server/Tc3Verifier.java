@@ -42,6 +42,15 @@ final class Tc3Verifier {
      * @throws OcrException with the API's code when the request is not authentic
      */
     String verify(String method, Function<String, String> header, byte[] body) throws OcrException {
+        return verify(method, "", header, body);
+    }
+
+    /**
+     * As {@link #verify(String, Function, byte[])} for a request with a query string ({@code GET /?…}), signed
+     * as sent.
+     */
+    String verify(String method, String rawQuery, Function<String, String> header, byte[] body)
+            throws OcrException {
         Tc3Authorization authorization = Tc3Authorization.parse(header.apply("Authorization"));
         String secretKey = keys.secretKey(authorization.secretId()).orElseThrow(() -> new OcrException(
                 ErrorCodes.SECRET_ID_NOT_FOUND,
@@ -75,14 +84,43 @@ final class Tc3Verifier {
         String payloadHash = Tc3Signature.UNSIGNED_PAYLOAD.equals(header.apply("X-TC-Content-SHA256"))
                 ? Tc3Signature.sha256Hex(Tc3Signature.UNSIGNED_PAYLOAD.getBytes(StandardCharsets.UTF_8))
                 : Tc3Signature.sha256Hex(body);
-        String canonicalRequest = Tc3Signature.canonicalRequest(method, authorization.signedHeaders(), header,
-                payloadHash);
-        String expected = Tc3Signature.signature(secretKey, authorization.date(), authorization.service(),
-                Tc3Signature.stringToSign(timestampText.trim(), authorization.credentialScope(), canonicalRequest));
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                authorization.signature().getBytes(StandardCharsets.US_ASCII))) {
+        if (!signedAs(header, method, rawQuery, authorization, secretKey, timestampText.trim(), payloadHash)
+                && !signedAs(withoutPort(header), method, rawQuery, authorization, secretKey, timestampText.trim(),
+                        payloadHash)) {
             throw new OcrException(ErrorCodes.SIGNATURE_FAILURE, SIGNATURE_FAILURE_MESSAGE, null);
         }
         return authorization.secretId();
+    }
+
+    private static boolean signedAs(Function<String, String> header, String method, String rawQuery,
+                                    Tc3Authorization authorization, String secretKey, String timestamp,
+                                    String payloadHash) {
+        String canonicalRequest = Tc3Signature.canonicalRequest(method, rawQuery, authorization.signedHeaders(),
+                header, payloadHash);
+        String expected = Tc3Signature.signature(secretKey, authorization.date(), authorization.service(),
+                Tc3Signature.stringToSign(timestamp, authorization.credentialScope(), canonicalRequest));
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                authorization.signature().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * The headers with {@code Host} as the host name alone. Tencent's Node.js SDK (4.1.x) sends
+     * {@code Host: name:port} but signs {@code host:name}; the Java SDK signs what it sends. Accepting either is
+     * safe: the port is not part of what a signature protects (the body, the time, the key, the host name);
+     * a signature for this host name on another port could be replayed here within the 5-minute window only if
+     * that other server shares this key, and then it could as well be replayed here with the port.
+     */
+    private static Function<String, String> withoutPort(Function<String, String> header) {
+        return name -> {
+            String value = header.apply(name);
+            if (value == null || !name.equalsIgnoreCase("host")) {
+                return value;
+            }
+            String host = value.trim();
+            int colon = host.lastIndexOf(':');
+            // "[::1]:8090" -> "[::1]"; "name:8090" -> "name"; a bare IPv6 literal in brackets has no port.
+            return colon > host.lastIndexOf(']') && host.substring(colon + 1).matches("[0-9]{1,5}")
+                    ? host.substring(0, colon) : host;
+        };
     }
 }

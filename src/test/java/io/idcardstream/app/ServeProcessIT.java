@@ -41,8 +41,9 @@ class ServeProcessIT {
     void shouldServeAsAProcessAndDropStalledRequests() throws Exception {
         // Given serve started with its key pair in the environment and a 2 s limit for a request to arrive
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-Dsun.net.httpserver.maxReqTime=2", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "serve", "--port", "0", "-D", "server.keys.file=" + dir.resolve("keys"))
+                "-Xmx768m", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "serve", "--port", "0", "-D", "server.keys.file=" + dir.resolve("keys"),
+                "-D", "server.body.timeout.ms=2000")
                 .redirectError(dir.resolve("stderr.log").toFile());
         builder.environment().put("TENCENTCLOUD_SECRET_ID", "AKIDprocessTest");
         builder.environment().put("TENCENTCLOUD_SECRET_KEY", "processTestSecretKey");

@@ -115,7 +115,7 @@ class IdCardOcrServerImageUrlTest {
     }
 
     @Test
-    void shouldAnswerImageSizeTooLargeForAnImageUrlOverTheLimit() throws Exception {
+    void shouldAnswerTooLargeFileErrorForAnImageUrlOverTheLimit() throws Exception {
         // Given the API's ImageUrl limit: 3 MiB after Base64 encoding
         int limit = GuardedImageFetcher.Settings.DEFAULTS.maxBytes();
         imageHost.image("/limit.jpg", new byte[limit]).image("/over.jpg", new byte[limit + 1]);
@@ -128,7 +128,7 @@ class IdCardOcrServerImageUrlTest {
         // Then
         assertThat(Base64.getEncoder().encodeToString(new byte[limit])).hasSize(3 << 20);
         assertThat(atLimit.getName()).isEqualTo("李明");
-        assertThat(over).isEqualTo("FailedOperation.ImageSizeTooLarge: The image from 127.0.0.1 is larger than "
+        assertThat(over).isEqualTo("LimitExceeded.TooLargeFileError: The image from 127.0.0.1 is larger than "
                 + "2359296 bytes");
     }
 

@@ -178,44 +178,6 @@ class IdCardOcrServerLimitsTest {
         assertThat(error).isEqualTo("RequestSizeLimitExceeded: The request body is larger than 1048576 bytes.");
     }
 
-    @Test
-    void shouldCloseConnectionsBeyondTheWorkersQueueAtOnce() throws Exception {
-        // Given one worker and one waiting place
-        start(ServerSettings.defaults().withWorkers(1).withQueueCapacity(1),
-                ScriptedRecognizer.returning(SeedSamples.FRONT));
-        String head = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: 2\r\n\r\n";
-        List<String> outcomes = new ArrayList<>();
-        try (Socket first = open(); Socket second = open(); Socket third = open()) {
-            // When three clients send their headers but not yet their bodies: one is read by the worker, one
-            // waits, one finds no place (which one depends on the order the server notices them)
-            for (Socket socket : List.of(first, second, third)) {
-                send(socket, head);
-            }
-            Await.until("connections rejected", server::connectionsRejected, 1L, DEADLINE);
-            for (Socket socket : List.of(first, second, third)) {
-                outcomes.add(finish(socket));
-            }
-        }
-
-        // Then two are answered and one was disconnected without an answer
-        assertThat(outcomes).containsExactlyInAnyOrder("HTTP/1.1 200 OK", "HTTP/1.1 200 OK", "closed");
-        RawHttp.Response metrics = RawHttp.send(server.port(), "GET", "/metrics", Map.of(), new byte[0]);
-        assertThat(metrics.body().lines()).contains("idcard_server_connections_rejected_total 1.0");
-    }
-
-    /** Sends the body and reads the status line; "closed" when the server had closed the connection. */
-    private static String finish(Socket socket) {
-        try {
-            send(socket, "{}");
-            String status = statusLine(socket);
-            return status.isEmpty() ? "closed" : status;
-        } catch (SocketException e) {
-            return "closed";
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
     private Socket open() throws IOException {
         Socket socket = new Socket();
         socket.connect(new InetSocketAddress("127.0.0.1", server.port()), (int) DEADLINE.toMillis());

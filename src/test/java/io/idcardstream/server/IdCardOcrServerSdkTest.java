@@ -297,8 +297,9 @@ class IdCardOcrServerSdkTest {
                 "InvalidParameterValue.InvalidParameterValueLimit: CardWarnType must be Basic or Advanced.");
         expected.put("no image", "FailedOperation.EmptyImageError: Either ImageBase64 or ImageUrl is required.");
         expected.put("empty image", "FailedOperation.EmptyImageError: Either ImageBase64 or ImageUrl is required.");
-        expected.put("not Base64", "FailedOperation.ImageDecodeFailed: ImageBase64 is not valid Base64.");
-        expected.put("ImageBase64 over 6 MiB", "FailedOperation.ImageSizeTooLarge: ImageBase64 is 6291460 characters; "
+        expected.put("not Base64", "FailedOperation.ImageDecodeFailed: ImageBase64 is not valid Base64 (RFC 4648 "
+                + "alphabet, padded or not).");
+        expected.put("ImageBase64 over 6 MiB", "LimitExceeded.TooLargeFileError: ImageBase64 is 6291460 characters; "
                 + "the limit is 6291456 (6 MiB).");
         assertThat(errors).containsExactlyEntriesOf(expected);
         assertThat(atLimit.getIdNum()).isEqualTo("440524198701010014");

@@ -13,16 +13,21 @@ class ServerSettingsTest {
     @Test
     void shouldReadTheServerKeysOfTheConfiguration() {
         // Given
-        IdCardStreamConfig config = new IdCardStreamConfig(Map.of("server.host", "0.0.0.0", "server.port", "9001",
-                "server.workers", "3", "server.queue.capacity", "7", "server.rate.limit.rps", "11",
-                "server.max.body.bytes", "2048", "server.request.timeout.ms", "1500", "server.web.enabled", "true"));
+        IdCardStreamConfig config = new IdCardStreamConfig(Map.ofEntries(Map.entry("server.host", "0.0.0.0"), Map.entry("server.port", "9001"),
+                Map.entry("server.workers", "3"), Map.entry("server.queue.capacity", "7"),
+                Map.entry("server.rate.limit.rps", "11"), Map.entry("server.max.body.bytes", "2048"),
+                Map.entry("server.request.timeout.ms", "1500"), Map.entry("server.web.enabled", "true"),
+                Map.entry("server.max.connections", "40"), Map.entry("server.max.connections.per.address", "4"),
+                Map.entry("server.header.timeout.ms", "700"), Map.entry("server.body.timeout.ms", "900"),
+                Map.entry("server.ops.port", "9002")));
 
         // When
         ServerSettings settings = ServerSettings.from(config);
 
         // Then
         assertThat(settings).isEqualTo(new ServerSettings("0.0.0.0", 9001, 3, 7, 11, 2048, Duration.ofMillis(1500),
-                true));
+                true, new ServerSettings.ConnectionLimits(40, 4, Duration.ofMillis(700), Duration.ofMillis(900)),
+                9002));
     }
 
     @Test
@@ -44,7 +49,13 @@ class ServerSettingsTest {
                 .hasMessage("maxBodyBytes must be in [1024, 2147483647] but was 10");
         assertThatThrownBy(() -> defaults.withRequestTimeout(Duration.ZERO))
                 .hasMessage("requestTimeout must be positive but was PT0S");
-        assertThatThrownBy(() -> new ServerSettings(" ", 0, 1, 1, 0, 1024, Duration.ofSeconds(1), false))
+        assertThatThrownBy(() -> defaults.withOpsPort(-2)).hasMessage("opsPort must be in [-1, 65535] but was -2");
+        assertThatThrownBy(() -> new ServerSettings.ConnectionLimits(0, 0, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+                .hasMessage("maxConnections must be in [1, 100000] but was 0");
+        assertThatThrownBy(() -> new ServerSettings.ConnectionLimits(1, 0, Duration.ZERO, Duration.ofSeconds(1)))
+                .hasMessage("headerTimeout must be positive but was PT0S");
+        assertThatThrownBy(() -> new ServerSettings(" ", 0, 1, 1, 0, 1024, Duration.ofSeconds(1), false,
+                ServerSettings.ConnectionLimits.defaults(), -1))
                 .hasMessage("host must be an address or name but was blank");
     }
 
@@ -52,7 +63,7 @@ class ServerSettingsTest {
     void shouldGiveALoopbackEndpointForAWildcardBind() throws Exception {
         // Given
         try (IdCardOcrServer server = IdCardOcrServer.start(new ServerSettings("0.0.0.0", 0, 1, 1, 0, 1024,
-                Duration.ofSeconds(1), false), ScriptedRecognizer.returning(SeedSamples.FRONT), ApiKeys.of("AKIDa", "k"),
+                Duration.ofSeconds(1), false, ServerSettings.ConnectionLimits.defaults(), -1), ScriptedRecognizer.returning(SeedSamples.FRONT), ApiKeys.of("AKIDa", "k"),
                 url -> new byte[0])) {
             // Then
             assertThat(server.endpoint()).isEqualTo("127.0.0.1:" + server.port());

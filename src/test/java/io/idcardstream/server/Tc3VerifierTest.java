@@ -56,7 +56,7 @@ class Tc3VerifierTest {
 
         // When
         String bodyHash = Tc3Signature.sha256Hex(BODY.getBytes(StandardCharsets.UTF_8));
-        String canonical = Tc3Signature.canonicalRequest("POST", List.of("content-type", "host"), headers::get, bodyHash);
+        String canonical = Tc3Signature.canonicalRequest("POST", "", List.of("content-type", "host"), headers::get, bodyHash);
         String canonicalHash = Tc3Signature.sha256Hex(canonical.getBytes(StandardCharsets.UTF_8));
         String signature = Tc3Signature.signature(SECRET_KEY, "2026-11-25", "ocr",
                 Tc3Signature.stringToSign(Long.toString(TIMESTAMP), "2026-11-25/ocr/tc3_request", canonical));
@@ -180,5 +180,47 @@ class Tc3VerifierTest {
             }
         }
         return headers;
+    }
+
+    // A request of Tencent's Node.js SDK (tencentcloud-sdk-nodejs-ocr 4.1.232, common 4.1.220), captured once on
+    // 2026-12-06 from the real SDK (endpoint 127.0.0.1:18090, protocol http://, region ap-guangzhou, the keys above)
+    // by a loopback server that logged it. It sends Host with the port and signs the host name without it, and
+    // signs content-type as it sends it (application/json, no charset).
+    private static final long NODE_TIMESTAMP = 1796552233L;
+    private static final String NODE_BODY = "{\"ImageBase64\":\"AQID\",\"CardSide\":\"FRONT\"}";
+
+    private static Map<String, String> nodeSdkHeaders() {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.put("Host", "127.0.0.1:18090");
+        headers.put("X-TC-Action", "IDCardOCR");
+        headers.put("X-TC-Region", "ap-guangzhou");
+        headers.put("X-TC-Timestamp", Long.toString(NODE_TIMESTAMP));
+        headers.put("X-TC-Version", "2018-11-19");
+        headers.put("X-TC-RequestClient", "SDK_NODEJS_4.1.220");
+        headers.put("Content-Type", "application/json");
+        headers.put("Authorization", "TC3-HMAC-SHA256 Credential=AKIDEXAMPLE/2026-12-06/127/tc3_request, "
+                + "SignedHeaders=content-type;host, "
+                + "Signature=3efff2b117ce81dc7170d79faff6f44cbc3114ea6d11b5c0b7c56fadb2c6604c");
+        return headers;
+    }
+
+    @Test
+    void shouldVerifyTheNodeSdkSignatureThatLeavesThePortOutOfHost() {
+        // Given the Node SDK's captured request, at its own time
+        Tc3Verifier verifier = verifierAt(NODE_TIMESTAMP);
+
+        // When
+        String asSent = failure(verifier, nodeSdkHeaders(), NODE_BODY);
+        Map<String, String> otherHost = nodeSdkHeaders();
+        otherHost.put("Host", "127.0.0.2:18090");
+        Map<String, String> otherBody = nodeSdkHeaders();
+
+        // Then it verifies; the host name and the body are still protected
+        assertThat(List.of(asSent, failure(verifier, otherHost, NODE_BODY),
+                failure(verifier, otherBody, NODE_BODY.replace("FRONT", "BACK")))).containsExactly("verified",
+                "AuthFailure.SignatureFailure: The provided credentials could not be validated. Please check your "
+                        + "signature is correct.",
+                "AuthFailure.SignatureFailure: The provided credentials could not be validated. Please check your "
+                        + "signature is correct.");
     }
 }

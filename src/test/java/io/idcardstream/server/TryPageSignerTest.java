@@ -85,7 +85,7 @@ class TryPageSignerTest {
         String signed = sign("AKIDother", key, "Example.Test:8090", timestamp, body);
 
         // Then
-        String canonical = Tc3Signature.canonicalRequest("POST", List.of("content-type", "host"), headers::get,
+        String canonical = Tc3Signature.canonicalRequest("POST", "", List.of("content-type", "host"), headers::get,
                 Tc3Signature.sha256Hex(body.getBytes(StandardCharsets.UTF_8)));
         String expected = Tc3Signature.signature(key, "2026-01-01", "ocr",
                 Tc3Signature.stringToSign(Long.toString(timestamp), "2026-01-01/ocr/tc3_request", canonical));

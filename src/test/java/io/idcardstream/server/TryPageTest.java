@@ -110,6 +110,9 @@ class TryPageTest {
                 : browser.text("#error-code") + ": " + browser.text("#error-message");
     }
 
+    /** The API's answer to a path where nothing is served, up to its RequestId. */
+    static final String NOT_FOUND_ENVELOPE = "{\"Response\":{\"Error\":{\"Code\":\"UnsupportedOperation\",\"Message\":\"Not found: the API is served at / (POST with a JSON body, or GET with query parameters).\"}";
+
     @Test
     void shouldNotServeThePageUnlessEnabled() throws Exception {
         // Given a server with the default settings
@@ -120,13 +123,13 @@ class TryPageTest {
         List<String> answers = new ArrayList<>();
         for (String path : List.of("/try", "/try/try.js", "/try/tc3.js")) {
             HttpResponse<String> response = get(server, "GET", path);
-            answers.add(path + " " + response.statusCode() + " " + response.body());
+            answers.add(path + " " + response.statusCode() + " " + response.body().replaceAll(",\"RequestId\".*", ""));
         }
 
         // Then
         assertThat(ServerSettings.defaults().webEnabled()).isFalse();
-        assertThat(answers).containsExactly("/try 404 Not found: the API is POST /\n",
-                "/try/try.js 404 Not found: the API is POST /\n", "/try/tc3.js 404 Not found: the API is POST /\n");
+        String notFound = " 404 " + NOT_FOUND_ENVELOPE;
+        assertThat(answers).containsExactly("/try" + notFound, "/try/try.js" + notFound, "/try/tc3.js" + notFound);
     }
 
     @Test
