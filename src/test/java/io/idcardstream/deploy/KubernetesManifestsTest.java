@@ -144,17 +144,19 @@ class KubernetesManifestsTest {
     void shouldProbeHealthzAndReadyzOnThePortsTheApplicationListensOn() {
         int opsPort = workerConfig().getInt(IdCardStreamConfig.OPS_PORT_CONFIG);
         int serverPort = serveConfig().getInt(IdCardStreamConfig.SERVER_PORT_CONFIG);
+        int serveOpsPort = serveConfig().getInt(IdCardStreamConfig.SERVER_OPS_PORT_CONFIG);
 
         assertThat(probes(WORKER)).isEqualTo(Map.of("startupProbe", "/healthz ops", "livenessProbe", "/healthz ops",
                 "readinessProbe", "/readyz ops"));
-        assertThat(probes(SERVE)).isEqualTo(Map.of("startupProbe", "/healthz http", "livenessProbe", "/healthz http",
+        // serve: liveness on the operator port that slow API clients cannot occupy; readiness on the API port itself
+        assertThat(probes(SERVE)).isEqualTo(Map.of("startupProbe", "/healthz ops", "livenessProbe", "/healthz ops",
                 "readinessProbe", "/readyz http"));
         assertThat(containerPorts(WORKER)).isEqualTo(Map.of("ops", opsPort));
-        assertThat(containerPorts(SERVE)).isEqualTo(Map.of("http", serverPort));
+        assertThat(containerPorts(SERVE)).isEqualTo(Map.of("http", serverPort, "ops", serveOpsPort));
         assertThat(scrapeAnnotations(WORKER)).isEqualTo(Map.of("prometheus.io/scrape", "true",
                 "prometheus.io/port", String.valueOf(opsPort), "prometheus.io/path", "/metrics"));
         assertThat(scrapeAnnotations(SERVE)).isEqualTo(Map.of("prometheus.io/scrape", "true",
-                "prometheus.io/port", String.valueOf(serverPort), "prometheus.io/path", "/metrics"));
+                "prometheus.io/port", String.valueOf(serveOpsPort), "prometheus.io/path", "/metrics"));
     }
 
     @Test
