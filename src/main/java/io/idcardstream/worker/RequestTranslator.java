@@ -28,7 +28,9 @@ final class RequestTranslator {
 
     IdCardOcrRequest translate(IdCardOcrRequested event) throws OcrException {
         if (event.getRequestId().isBlank()) {
-            throw new OcrException(ErrorCodes.MISSING_PARAMETER, "requestId must not be blank", null);
+            // Not MissingParameter: from an endpoint that code means the SDK and the endpoint disagree (a pause);
+            // a blank id is this event's fault only.
+            throw new OcrException(ErrorCodes.INVALID_PARAMETER_VALUE, "requestId must not be blank", null);
         }
         return new IdCardOcrRequest(image(event.getImage()), side(event.getCardSide()), options(event));
     }

@@ -299,7 +299,7 @@ class IdCardTopologyTest {
                                 ErrorCategory.IMAGE, 0, true),
                         org.assertj.core.groups.Tuple.tuple("r-file", ErrorCodes.INVALID_PARAMETER_VALUE_LIMIT,
                                 ErrorCategory.PARAMETER, 0, true),
-                        org.assertj.core.groups.Tuple.tuple(" ", ErrorCodes.MISSING_PARAMETER,
+                        org.assertj.core.groups.Tuple.tuple(" ", ErrorCodes.INVALID_PARAMETER_VALUE,
                                 ErrorCategory.PARAMETER, 0, true));
         assertThat(recognizer.requests()).isEmpty();
     }
