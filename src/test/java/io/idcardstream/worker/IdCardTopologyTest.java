@@ -291,16 +291,18 @@ class IdCardTopologyTest {
         // Then
         assertThat(failed.readValuesToList())
                 .extracting(IdCardOcrFailed::getRequestId, IdCardOcrFailed::getErrorCode,
-                        IdCardOcrFailed::getCategory, IdCardOcrFailed::getAttempts, f -> f.getProvider() == null)
+                        IdCardOcrFailed::getCategory, IdCardOcrFailed::getRetryable, IdCardOcrFailed::getAttempts,
+                        f -> f.getProvider() == null)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("r-big", ErrorCodes.IMAGE_SIZE_TOO_LARGE,
-                                ErrorCategory.IMAGE, 0, true),
+                                ErrorCategory.IMAGE, false, 0, true),
                         org.assertj.core.groups.Tuple.tuple("r-empty", ErrorCodes.EMPTY_IMAGE,
-                                ErrorCategory.IMAGE, 0, true),
-                        org.assertj.core.groups.Tuple.tuple("r-file", ErrorCodes.INVALID_PARAMETER_VALUE_LIMIT,
-                                ErrorCategory.PARAMETER, 0, true),
+                                ErrorCategory.IMAGE, false, 0, true),
+                        // serve and the local engine answer file:// with DownLoadError too; refused, so final
+                        org.assertj.core.groups.Tuple.tuple("r-file", ErrorCodes.DOWNLOAD_ERROR,
+                                ErrorCategory.IMAGE, false, 0, true),
                         org.assertj.core.groups.Tuple.tuple(" ", ErrorCodes.INVALID_PARAMETER_VALUE,
-                                ErrorCategory.PARAMETER, 0, true));
+                                ErrorCategory.PARAMETER, false, 0, true));
         assertThat(recognizer.requests()).isEmpty();
     }
 
