@@ -25,7 +25,7 @@ final class Recognizers {
             ImageFetcher fetcher) {
         String provider = config.getString(IdCardStreamConfig.OCR_PROVIDER_CONFIG);
         return switch (provider) {
-            case "local" -> LocalIdCardRecognizer.create(engineSettings(config), fetcher);
+            case "local" -> FinalRefusals.wrap(LocalIdCardRecognizer.create(engineSettings(config), fetcher));
             case "tencent" -> new TencentIdCardRecognizer(tencentSettings(config, environment));
             default -> throw new ConfigException(IdCardStreamConfig.OCR_PROVIDER_CONFIG, provider,
                     "unknown provider");

@@ -40,6 +40,9 @@ final class RunCommand implements Callable<Integer> {
                         ImageFetchers.fromConfig(config));
                 WorkerRuntime worker = WorkerRuntime.create(config, recognizer, registry, Clock.systemUTC(), meters);
                 Metrics.Endpoint ops = Metrics.startOpsEndpoint(config, worker::liveness, worker::readiness, meters)) {
+            // SIGTERM / Ctrl-C stop the worker here, so the command returns 0 ("stopped on request"); the hook
+            // covers other ways the JVM may be asked to stop.
+            StopSignals.install().thenRun(worker::close);
             Thread shutdown = new Thread(worker::close, "idcard-stream-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdown);
             worker.start();

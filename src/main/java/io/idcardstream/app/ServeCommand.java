@@ -157,8 +157,9 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Returns when the stop request completes or the JVM is asked to shut down; in the latter case the shutdown
-     * hook then waits (up to 10 s) for {@code closed}, so the server and recogniser close before the JVM halts.
+     * Returns when the stop request completes, on SIGTERM / SIGINT (then {@link #call()} closes everything and
+     * returns 0), or when the JVM is asked to shut down otherwise; in the last case the shutdown hook then waits
+     * (up to 10 s) for {@code closed}, so the server and recogniser close before the JVM halts.
      */
     private void awaitStop(CountDownLatch closed) throws InterruptedException {
         if (stopRequest != null) {
@@ -166,6 +167,7 @@ final class ServeCommand implements Callable<Integer> {
             return;
         }
         CountDownLatch stopping = new CountDownLatch(1);
+        StopSignals.install().thenRun(stopping::countDown);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.countDown();
             try {

@@ -135,7 +135,7 @@ final class WorkerRuntime implements AutoCloseable {
                     async ? "async" : "blocking", settings.inputPartitions(), settings.quotaPerSecond(),
                     recognizer.description().provider(), recognizer.description().endpoint());
         }
-        KafkaStreams streams = new KafkaStreams(topology, WorkerStreamsConfig.from(config));
+        KafkaStreams streams = new KafkaStreams(topology, WorkerStreamsConfig.from(config, metrics));
         new KafkaStreamsMetrics(streams).bindTo(meters);
         WorkerRuntime runtime = new WorkerRuntime(streams, dispatcher);
         streams.setStateListener((next, previous) -> {

@@ -34,6 +34,7 @@ public final class ErrorCodes {
     public static final String INVALID_ACTION = "InvalidAction";
     public static final String NO_SUCH_VERSION = "NoSuchVersion";
     public static final String INVALID_PARAMETER = "InvalidParameter";
+    public static final String INVALID_PARAMETER_VALUE = "InvalidParameterValue";
     public static final String MISSING_PARAMETER = "MissingParameter";
     public static final String UNKNOWN_PARAMETER = "UnknownParameter";
     public static final String REQUEST_LIMIT_EXCEEDED = "RequestLimitExceeded";
@@ -55,6 +56,11 @@ public final class ErrorCodes {
     public static final String CLIENT_TIMEOUT = "ClientTimeout";
     /** The answer was not a valid IDCardOCR response (not JSON, no Response, wrong types). */
     public static final String CLIENT_PROTOCOL_ERROR = "ClientProtocolError";
+    /**
+     * The provider answered with success, but the answer could not be turned into a result (e.g. a
+     * {@code ReflectDetailInfos} entry without {@code Position}). The call is made and paid for, so this is terminal.
+     */
+    public static final String CLIENT_RESULT_ERROR = "ClientResultError";
     /** The recogniser's own queue was full; the call was not attempted. */
     public static final String CLIENT_OVERLOADED = "ClientOverloaded";
 }

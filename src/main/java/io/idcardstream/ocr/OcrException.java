@@ -11,15 +11,30 @@ public final class OcrException extends Exception {
 
     private final String code;
     private final String providerRequestId;
+    private final boolean permanent;
 
     public OcrException(String code, String message, String providerRequestId) {
         this(code, message, providerRequestId, null);
     }
 
     public OcrException(String code, String message, String providerRequestId, Throwable cause) {
+        this(code, message, providerRequestId, cause, false);
+    }
+
+    private OcrException(String code, String message, String providerRequestId, Throwable cause, boolean permanent) {
         super(message, cause);
         this.code = Objects.requireNonNull(code, "code");
         this.providerRequestId = providerRequestId;
+        this.permanent = permanent;
+    }
+
+    /**
+     * The same failure, known to be one no retry can change although its code is sometimes transient: an image
+     * address the SSRF guard refuses is answered {@code FailedOperation.DownLoadError}, like a host that is down
+     * for a moment, but it is refused again on every attempt.
+     */
+    public OcrException permanent() {
+        return new OcrException(code, getMessage(), providerRequestId, getCause(), true);
     }
 
     /** The API's error code, or a client-side code from {@link ErrorCodes}. */
@@ -34,7 +49,7 @@ public final class OcrException extends Exception {
 
     /** How the pipeline should treat this failure. */
     public ErrorClass classification() {
-        return ErrorPolicy.classify(code);
+        return ErrorPolicy.classify(code, permanent);
     }
 
     @Override

@@ -3,7 +3,8 @@ package io.idcardstream.serde;
 /**
  * Keeps record content out of serde error messages. Avro's exceptions often quote the value they failed on
  * (e.g. "Not in union [...]: " followed by the datum), which may be a name or an ID number; only Avro's null
- * pointer messages are kept, as they name the field path and no value.
+ * pointer messages (they name the field path and no value) and our own declared-length messages (numbers only)
+ * are kept.
  */
 final class AvroFailures {
 
@@ -15,12 +16,15 @@ final class AvroFailures {
         if (failure instanceof NullPointerException && failure.getMessage() != null) {
             return failure.getMessage();
         }
+        if (failure instanceof BoundedBinaryDecoder.DeclaredLengthException) {
+            return failure.getMessage(); // numbers only
+        }
         return failure.getClass().getName();
     }
 
     /** A stand-in for {@code failure} with its stack trace but without its message or causes. */
     static Throwable redacted(Throwable failure) {
-        if (failure instanceof NullPointerException) {
+        if (failure instanceof NullPointerException || failure instanceof BoundedBinaryDecoder.DeclaredLengthException) {
             return failure;
         }
         return new RedactedFailure(failure);

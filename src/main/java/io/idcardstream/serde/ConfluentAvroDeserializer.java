@@ -14,9 +14,7 @@ import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
@@ -33,8 +31,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  * gives instances of the generated class named by each writer schema; {@link #generic} and the no-argument
  * constructor give {@link GenericRecord}s (with the writer schema, or a given reader schema).
  *
- * <p>Every failure (too short, wrong magic byte, unknown id, incompatible schemas, corrupt data, bytes left over)
- * is a {@link SerializationException} naming the topic and schema id, never the record's content, so callers
+ * <p>Every failure (too short, wrong magic byte, unknown id, incompatible schemas, corrupt data, a length or count
+ * longer than the bytes left, bytes left over) is a {@link SerializationException} naming the topic and schema id, never the record's content, so callers
  * can route the record to a dead-letter topic.
  *
  * <p>Thread-safe once configured: resolved datum readers are cached per schema id.
@@ -136,8 +134,10 @@ public final class ConfluentAvroDeserializer<T extends GenericContainer> impleme
         }
         int id = ByteBuffer.wrap(data, 1, Integer.BYTES).getInt();
         SchemaReader<T> reader = readerFor(topic, id);
-        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_BYTES,
-                data.length - WireFormat.HEADER_BYTES, null);
+        // Every declared length is checked against the bytes left before it is allocated: a few hostile bytes
+        // must end as this method's SerializationException (a dead letter), never as an OutOfMemoryError.
+        BoundedBinaryDecoder decoder = new BoundedBinaryDecoder(data, WireFormat.HEADER_BYTES,
+                data.length - WireFormat.HEADER_BYTES);
         T value;
         try {
             value = reader.datumReader().read(null, decoder);
@@ -145,7 +145,7 @@ public final class ConfluentAvroDeserializer<T extends GenericContainer> impleme
             throw new SerializationException("Cannot deserialize a record of topic '" + topic + "' with schema id "
                     + id + ": " + readFailure(reader, e), AvroFailures.redacted(e));
         }
-        if (!isEnd(decoder)) {
+        if (!decoder.isEnd()) {
             throw new SerializationException("Cannot deserialize a record of topic '" + topic + "' with schema id "
                     + id + ": bytes are left over after the record (corrupt data or a wrong schema id)");
         }
@@ -198,14 +198,6 @@ public final class ConfluentAvroDeserializer<T extends GenericContainer> impleme
         }
         return "the Avro data does not match the writer schema " + reader.writer().getFullName()
                 + " (corrupt or truncated): " + AvroFailures.describe(failure);
-    }
-
-    private static boolean isEnd(BinaryDecoder decoder) {
-        try {
-            return decoder.isEnd();
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static Schema generatedClassSchema(Schema writer) {

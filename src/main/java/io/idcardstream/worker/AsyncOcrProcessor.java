@@ -76,6 +76,7 @@ final class AsyncOcrProcessor implements Processor<String, IdCardOcrRequested, S
     private DispatchLane lane;
     private final Map<Long, Pending> pending = new HashMap<>();
     private final Map<String, ArrayDeque<Long>> keyQueues = new HashMap<>();
+    /** Calls under way, by {@link IdempotencyLedger#scoped} (subject, request id). */
     private final Map<String, Long> callsByRequestId = new HashMap<>();
     private final PriorityQueue<Pending> retries =
             new PriorityQueue<>(Comparator.comparingLong(p -> p.state.getNextAttemptAt()));
@@ -144,8 +145,9 @@ final class AsyncOcrProcessor implements Processor<String, IdCardOcrRequested, S
     }
 
     private PendingKind kindOf(IdCardOcrRequested event) {
-        if (!event.getReprocess() && (callsByRequestId.containsKey(event.getRequestId())
-                || ledger.lookup(event.getRequestId(), clock.instant()).isPresent())) {
+        if (!event.getReprocess() && (callsByRequestId.containsKey(
+                IdempotencyLedger.scoped(event.getSubjectId(), event.getRequestId()))
+                || ledger.lookup(event.getSubjectId(), event.getRequestId(), clock.instant()).isPresent())) {
             return PendingKind.DUPLICATE;
         }
         try {
@@ -160,7 +162,8 @@ final class AsyncOcrProcessor implements Processor<String, IdCardOcrRequested, S
         pending.put(request.seq(), request);
         metrics.pendingChanged(1);
         if (request.state.getKind() == PendingKind.CALL) {
-            callsByRequestId.put(request.state.getRequestId(), request.seq());
+            callsByRequestId.put(IdempotencyLedger.scoped(request.state.getKey(), request.state.getRequestId()),
+                    request.seq());
         }
         ArrayDeque<Long> queue = keyQueues.computeIfAbsent(request.state.getKey(), k -> new ArrayDeque<>());
         queue.addLast(request.seq());
@@ -173,7 +176,8 @@ final class AsyncOcrProcessor implements Processor<String, IdCardOcrRequested, S
     private void activate(Pending request) {
         switch (request.state.getKind()) {
             case DUPLICATE -> {
-                Optional<LedgerEntry> earlier = ledger.lookup(request.state.getRequestId(), clock.instant());
+                Optional<LedgerEntry> earlier = ledger.lookup(request.state.getKey(), request.state.getRequestId(),
+                        clock.instant());
                 if (earlier.isPresent()) {
                     answer(request, outcomes.duplicate(request.event, earlier.get(),
                             Instant.ofEpochMilli(request.state.getReceivedAt())), false);
@@ -276,14 +280,14 @@ final class AsyncOcrProcessor implements Processor<String, IdCardOcrRequested, S
             context.forward(out, OcrProcessor.RECOGNIZED_SINK);
             metrics.outcome(recognized.getDuplicate() ? "duplicate" : "recognized", WorkerMetrics.OK);
             if (remember) {
-                ledger.record(OutcomeMapper.ledgerEntry(recognized));
+                ledger.record(key, OutcomeMapper.ledgerEntry(recognized));
             }
         } else {
             IdCardOcrFailed failed = (IdCardOcrFailed) outcome;
             context.forward(out, OcrProcessor.FAILED_SINK);
             metrics.outcome(failed.getDuplicate() ? "duplicate" : "failed", failed.getErrorCode());
             if (remember) {
-                ledger.record(OutcomeMapper.ledgerEntry(failed));
+                ledger.record(key, OutcomeMapper.ledgerEntry(failed));
             }
         }
         pendingStore.delete(request.seq());
@@ -292,7 +296,8 @@ final class AsyncOcrProcessor implements Processor<String, IdCardOcrRequested, S
         // Under exactly-once the outcome is visible at the next commit: ask for one now rather than at the
         // next commit.interval.ms (outcomes finished together still share one transaction).
         context.commit();
-        callsByRequestId.remove(request.state.getRequestId(), request.seq());
+        callsByRequestId.remove(IdempotencyLedger.scoped(request.state.getKey(), request.state.getRequestId()),
+                request.seq());
         ArrayDeque<Long> queue = keyQueues.get(request.state.getKey());
         queue.pollFirst();
         if (queue.isEmpty()) {

@@ -8,9 +8,15 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * How each request id of one input partition was answered, kept for {@code ledger.retention.ms}: a windowed
- * store, so old entries expire with their segments instead of by scanning. Requests of one subject share a
- * partition (the key), so a producer retry, a rebalance or a replay of the same request finds its entry.
+ * How each request of one subject was answered, kept for {@code ledger.retention.ms}: a windowed store, so old
+ * entries expire with their segments instead of by scanning.
+ *
+ * <p>Scope: a repeat is the same request id <em>for the same subject</em> (the record key). Requests are keyed by
+ * subject, so a producer retry, a rebalance or a replay of a request lands in the partition that answered it and
+ * finds its entry, however many instances run. The same request id under another subject is another request and
+ * gets its own call, wherever its key lands: deduplicating across keys would need a repartition by request id, and
+ * answering subject B with subject A's outcome summary (which a shared partition used to do) is wrong data for B.
+ * It does not hold across a change of the input topic's partition count (keys move) or after the retention.
  *
  * <p>Threading notes: stream thread only.
  */
@@ -25,9 +31,10 @@ final class IdempotencyLedger {
         this.retention = retention;
     }
 
-    Optional<LedgerEntry> lookup(String requestId, Instant now) {
+    Optional<LedgerEntry> lookup(String subjectId, String requestId, Instant now) {
         LedgerEntry latest = null;
-        try (WindowStoreIterator<LedgerEntry> entries = store.fetch(requestId, now.minus(retention), now)) {
+        try (WindowStoreIterator<LedgerEntry> entries =
+                store.fetch(scoped(subjectId, requestId), now.minus(retention), now)) {
             while (entries.hasNext()) {
                 latest = entries.next().value;
             }
@@ -35,7 +42,12 @@ final class IdempotencyLedger {
         return Optional.ofNullable(latest);
     }
 
-    void record(LedgerEntry entry) {
-        store.put(entry.getRequestId(), entry, entry.getCompletedAt());
+    void record(String subjectId, LedgerEntry entry) {
+        store.put(scoped(subjectId, entry.getRequestId()), entry, entry.getCompletedAt());
+    }
+
+    /** The store key: unambiguous for any subject and request id (the subject's length comes first). */
+    static String scoped(String subjectId, String requestId) {
+        return subjectId.length() + ":" + subjectId + "/" + requestId;
     }
 }

@@ -28,7 +28,9 @@ final class RequestTranslator {
 
     IdCardOcrRequest translate(IdCardOcrRequested event) throws OcrException {
         if (event.getRequestId().isBlank()) {
-            throw new OcrException(ErrorCodes.MISSING_PARAMETER, "requestId must not be blank", null);
+            // Not MissingParameter: from an endpoint that code means the SDK and the endpoint disagree (a pause);
+            // a blank id is this event's fault only.
+            throw new OcrException(ErrorCodes.INVALID_PARAMETER_VALUE, "requestId must not be blank", null);
         }
         return new IdCardOcrRequest(image(event.getImage()), side(event.getCardSide()), options(event));
     }
@@ -51,17 +53,21 @@ final class RequestTranslator {
         return new ImageSource.Inline(bytes);
     }
 
+    /**
+     * Refuses what the image fetcher would refuse without a connection: the same code as {@code serve} and the
+     * local engine give ({@code FailedOperation.DownLoadError}), marked permanent, as no retry can change it.
+     */
     private static String checkedUrl(String url) throws OcrException {
         String scheme;
         try {
             scheme = new URI(url.trim()).getScheme();
         } catch (URISyntaxException e) {
-            scheme = null;
+            throw new OcrException(ErrorCodes.DOWNLOAD_ERROR, "ImageUrl is not a valid URL", null).permanent();
         }
-        if (scheme == null || !(scheme.toLowerCase(Locale.ROOT).equals("http")
-                || scheme.toLowerCase(Locale.ROOT).equals("https"))) {
-            throw new OcrException(ErrorCodes.INVALID_PARAMETER_VALUE_LIMIT,
-                    "The image URL must be an http or https URL", null);
+        String lower = scheme == null ? "" : scheme.toLowerCase(Locale.ROOT);
+        if (!lower.equals("http") && !lower.equals("https")) {
+            throw new OcrException(ErrorCodes.DOWNLOAD_ERROR, "Only http and https URLs are fetched, not '"
+                    + (lower.isEmpty() ? "(none)" : lower) + "'", null).permanent();
         }
         return url.trim();
     }

@@ -1,16 +1,17 @@
 package io.idcardstream.worker;
 
 import io.idcardstream.config.IdCardStreamConfig;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
 /** The Kafka Streams properties of the worker, derived from the application's configuration. */
 public final class WorkerStreamsConfig {
     private WorkerStreamsConfig() {}
 
-    public static Properties from(IdCardStreamConfig config) {
+    /** @param metrics where the dead-letter handler counts the records it sends */
+    public static Properties from(IdCardStreamConfig config, WorkerMetrics metrics) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.getString(IdCardStreamConfig.APPLICATION_ID_CONFIG));
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -27,16 +28,22 @@ public final class WorkerStreamsConfig {
         // Streams defaults the transaction timeout to 10 s; a slow OCR call inside one transaction needs more.
         props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
                 config.getInt(IdCardStreamConfig.TRANSACTION_TIMEOUT_MS_CONFIG));
-        // Undecodable requests go to the dead-letter topic (KIP-1034) and processing continues; the handler
-        // logs topic, partition and offset only, never the record.
+        // Undecodable requests go to the dead-letter topic (KIP-1034), whole or, when too large to write, truncated,
+        // and processing continues; the handler logs topic, partition and offset only, never the record.
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
                 config.getString(IdCardStreamConfig.TOPIC_DLQ_CONFIG));
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueExceptionHandler.class.getName());
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        props.put(DeadLetterHandler.METRICS_CONFIG, metrics);
         // Outcomes carry crops (crop.max.bytes each) and dead letters the original request (inline image cap).
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
-                config.getInt(IdCardStreamConfig.IMAGE_INLINE_MAX_BYTES_CONFIG)
-                        + 2 * config.getInt(IdCardStreamConfig.CROP_MAX_BYTES_CONFIG) + (1 << 20));
+        // Only a default: a max.request.size set by the operator (kafka.max.request.size, e.g. to match the
+        // topics' max.message.bytes) must win, and Streams would let this prefixed key shadow it.
+        Map<String, Object> overrides = config.kafkaOverrides();
+        if (!overrides.containsKey(ProducerConfig.MAX_REQUEST_SIZE_CONFIG)
+                && !overrides.containsKey(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG))) {
+            props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                    config.getInt(IdCardStreamConfig.IMAGE_INLINE_MAX_BYTES_CONFIG)
+                            + 2 * config.getInt(IdCardStreamConfig.CROP_MAX_BYTES_CONFIG) + (1 << 20));
+        }
         // Kafka 4.4 warns unless this is set; true is the coming default.
         props.put("processing.exception.handler.global.enabled", true);
         // Finished OCR calls are turned into outcomes between polls: an idle poll must not sit on them.

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code idcard-stream serve} as a real process (the shipped main class and the embedded engine): it starts,
- * answers the SDK, drops a client that never finishes its request, never prints the key, and stops on SIGTERM.
+ * answers the SDK, drops a client that never finishes its request, never prints the key, and stops on SIGTERM
+ * with exit code 0.
  */
 class ServeProcessIT {
     private static final Duration DEADLINE = Duration.ofSeconds(90);
@@ -72,8 +73,9 @@ class ServeProcessIT {
             boolean stopped = serve.waitFor(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
             String laterOutput = rest.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
 
-            // Then
+            // Then: answered, the stalled client dropped, and SIGTERM ends it with "0: stopped on request"
             assertThat(List.of(idNum, stalledClientDropped, stopped)).containsExactly("440524198701010014", true, true);
+            assertThat(serve.exitValue()).isZero();
             assertThat(String.join("\n", printed) + laterOutput).contains("SecretId: AKIDprocessTest")
                     .doesNotContain("processTestSecretKey");
             assertThat(Files.readString(dir.resolve("stderr.log"))).doesNotContain("processTestSecretKey")

@@ -140,13 +140,72 @@ class ConfluentAvroSerdeTest {
                 .isInstanceOf(SerializationException.class)
                 .hasMessage("Cannot deserialize a record of topic 'idcard.ocr.failed' with schema id 1: the Avro data "
                         + "does not match the writer schema io.idcardstream.events.IdCardOcrFailed (corrupt or "
-                        + "truncated): java.io.EOFException")
-                .cause().isInstanceOf(AvroFailures.RedactedFailure.class)
-                .hasMessage("java.io.EOFException (message withheld: Avro messages can quote record content)");
+                        + "truncated): a string length declares 29 but only 12 bytes of the record remain")
+                .cause().isInstanceOf(BoundedBinaryDecoder.DeclaredLengthException.class);
         assertThatThrownBy(() -> deserializer.deserialize(FAILED, overlong))
                 .isInstanceOf(SerializationException.class)
                 .hasMessage("Cannot deserialize a record of topic 'idcard.ocr.failed' with schema id 1: bytes are "
                         + "left over after the record (corrupt data or a wrong schema id)");
+    }
+
+    @Test
+    void shouldRefuse32ByteRecordsDeclaringHugeLengthsWithoutAllocatingThem() {
+        // Given: the request schema, a reader warmed up on a valid request, and three 32-byte records whose data
+        // declare a 2 GiB requestId string, a 2 GiB inline image and a map of 2^30 attributes
+        int id = registry.register(REQUESTS + "-value", IdCardOcrRequested.getClassSchema());
+        ConfluentAvroDeserializer<IdCardOcrRequested> deserializer = ConfluentAvroDeserializer.forClass(
+                IdCardOcrRequested.class, registry);
+        deserializer.deserialize(REQUESTS, new ConfluentAvroSerializer<IdCardOcrRequested>(registry)
+                .serialize(REQUESTS, EventFixtures.ocrRequested()));
+        long twoGiB = Integer.MAX_VALUE - 15;
+        Map<String, byte[]> hostile = new java.util.LinkedHashMap<>();
+        hostile.put("string", record32(id, varint(twoGiB)));
+        hostile.put("bytes", record32(id, new byte[] {2, 'r', 2, 's', 2}, varint(twoGiB)));
+        hostile.put("map", record32(id, new byte[] {2, 'r', 2, 's', 0, 2, 'u', 0, 0, 0, 0}, varint(1L << 30)));
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+
+        // When
+        Map<String, String> failures = new java.util.LinkedHashMap<>();
+        long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
+        hostile.forEach((kind, bytes) -> {
+            try {
+                deserializer.deserialize(REQUESTS, bytes);
+                failures.put(kind, "read");
+            } catch (SerializationException e) {
+                failures.put(kind, e.getMessage().replaceAll(".*\\): ", ""));
+            }
+        });
+        long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
+
+        // Then: each is refused by what it declares against what is left (a dead letter), with next to no memory
+        assertThat(hostile.values()).allSatisfy(bytes -> assertThat(bytes).hasSize(32));
+        assertThat(failures).isEqualTo(Map.of(
+                "string", "a string length declares 2147483632 but only 22 bytes of the record remain",
+                "bytes", "a bytes length declares 2147483632 but only 17 bytes of the record remain",
+                "map", "a map block of items declares 1073741824 but only 11 bytes of the record remain"));
+        assertThat(allocated).isLessThan(1 << 20);
+    }
+
+    /** A 32-byte record in the wire format: header, then {@code parts}, then zero padding. */
+    private static byte[] record32(int schemaId, byte[]... parts) {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(32).put((byte) 0).putInt(schemaId);
+        for (byte[] part : parts) {
+            buffer.put(part);
+        }
+        return buffer.array();
+    }
+
+    /** Avro's zig-zag varint of a long. */
+    private static byte[] varint(long value) {
+        long zigzag = (value << 1) ^ (value >> 63);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        while ((zigzag & ~0x7FL) != 0) {
+            out.write((int) ((zigzag & 0x7F) | 0x80));
+            zigzag >>>= 7;
+        }
+        out.write((int) zigzag);
+        return out.toByteArray();
     }
 
     @Test

@@ -191,6 +191,26 @@ class AsyncTopologyTest {
     }
 
     @Test
+    void shouldTreatTheSameRequestIdOfAnotherSubjectAsAnotherRequest() {
+        // Given: subject a's request r-1 answered once
+        recognizer.answer("card", FRONT);
+        requests.pipeInput("a", TestEvents.inline("r-1", "a", "card", null));
+        settle(1);
+
+        // When: r-1 again for subject b (in the same partition here), then again for subject a
+        requests.pipeInput("b", TestEvents.inline("r-1", "b", "card", null));
+        requests.pipeInput("a", TestEvents.inline("r-1", "a", "card", null));
+        List<Object> all = settle(3);
+
+        // Then: b gets its own call and outcome, wherever its key lands; only a's repeat is a duplicate
+        assertThat(all).extracting(o -> ((IdentityRecognized) o).getSubjectId(),
+                        o -> ((IdentityRecognized) o).getDuplicate())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("a", false),
+                        org.assertj.core.groups.Tuple.tuple("b", false), org.assertj.core.groups.Tuple.tuple("a", true));
+        assertThat(recognizer.calls("card")).isEqualTo(2);
+    }
+
+    @Test
     void shouldLeaveTheCorrectionsOutOfADuplicateLikeEveryOtherCardValue() {
         // Given: a request answered once, with a correction
         recognizer.answer("corrected", new IdCardOcrResult(FRONT.fields(), AdvancedInfo.EMPTY, List.of(),

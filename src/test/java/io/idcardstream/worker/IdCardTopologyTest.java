@@ -47,7 +47,6 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,13 +102,13 @@ class IdCardTopologyTest {
                 new TopicSpec<>("failed", Serdes.String(), failedSerde),
                 "requests.dlq");
         WorkerSettings settings = new WorkerSettings(1_000, 1, callTimeout, Duration.ofSeconds(1), 64, 8);
+        WorkerMetrics metrics = new WorkerMetrics(meters);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "requests.dlq");
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueExceptionHandler.class.getName());
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        props.put(DeadLetterHandler.METRICS_CONFIG, metrics);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        WorkerMetrics metrics = new WorkerMetrics(meters);
         if (mode == Mode.BLOCKING) {
             driver = new TopologyTestDriver(IdCardTopology.blocking(settings, topics, recognizer, clock, metrics),
                     props);
@@ -291,16 +290,18 @@ class IdCardTopologyTest {
         // Then
         assertThat(failed.readValuesToList())
                 .extracting(IdCardOcrFailed::getRequestId, IdCardOcrFailed::getErrorCode,
-                        IdCardOcrFailed::getCategory, IdCardOcrFailed::getAttempts, f -> f.getProvider() == null)
+                        IdCardOcrFailed::getCategory, IdCardOcrFailed::getRetryable, IdCardOcrFailed::getAttempts,
+                        f -> f.getProvider() == null)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("r-big", ErrorCodes.IMAGE_SIZE_TOO_LARGE,
-                                ErrorCategory.IMAGE, 0, true),
+                                ErrorCategory.IMAGE, false, 0, true),
                         org.assertj.core.groups.Tuple.tuple("r-empty", ErrorCodes.EMPTY_IMAGE,
-                                ErrorCategory.IMAGE, 0, true),
-                        org.assertj.core.groups.Tuple.tuple("r-file", ErrorCodes.INVALID_PARAMETER_VALUE_LIMIT,
-                                ErrorCategory.PARAMETER, 0, true),
-                        org.assertj.core.groups.Tuple.tuple(" ", ErrorCodes.MISSING_PARAMETER,
-                                ErrorCategory.PARAMETER, 0, true));
+                                ErrorCategory.IMAGE, false, 0, true),
+                        // serve and the local engine answer file:// with DownLoadError too; refused, so final
+                        org.assertj.core.groups.Tuple.tuple("r-file", ErrorCodes.DOWNLOAD_ERROR,
+                                ErrorCategory.IMAGE, false, 0, true),
+                        org.assertj.core.groups.Tuple.tuple(" ", ErrorCodes.INVALID_PARAMETER_VALUE,
+                                ErrorCategory.PARAMETER, false, 0, true));
         assertThat(recognizer.requests()).isEmpty();
     }
 
@@ -329,6 +330,10 @@ class IdCardTopologyTest {
         assertThat(header(dead.get(1), "__streams.errors.offset")).isEqualTo("1");
         assertThat(recognized.isEmpty()).isTrue();
         assertThat(failed.isEmpty()).isTrue();
+        // And: every dead letter is counted, the undecodable one as well as the tombstone
+        assertThat(meters.find("idcard.outcomes").tag("outcome", "dead_letter").counters().stream()
+                .collect(java.util.stream.Collectors.toMap(c -> c.getId().getTag("code"), c -> c.count())))
+                .isEqualTo(Map.of("SerializationException", 1.0, "NullValue", 1.0));
     }
 
     @Test

@@ -94,6 +94,14 @@ public final class TencentIdCardRecognizer implements IdCardRecognizer {
                     future.complete(call(request));
                 } catch (OcrException e) {
                     future.completeExceptionally(e);
+                } catch (RuntimeException | Error e) {
+                    // Never leave the future to the call deadline: that ends as a ClientTimeout, which is retried,
+                    // and this call may well have been made and paid for.
+                    future.completeExceptionally(new OcrException(ErrorCodes.CLIENT_RESULT_ERROR,
+                            "The Tencent adapter failed unexpectedly: " + e.getClass().getName(), null, e));
+                    if (e instanceof Error) {
+                        throw e;
+                    }
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -117,7 +125,14 @@ public final class TencentIdCardRecognizer implements IdCardRecognizer {
         } catch (RuntimeException e) {
             throw SdkFailures.fromUnchecked(e);
         }
-        return toResult(response);
+        try {
+            return toResult(response);
+        } catch (RuntimeException e) {
+            // A successful answer with a value the API promises but did not send (e.g. a ReflectDetailInfos entry
+            // without Position). It is paid for, and asking again would most likely pay for the same answer.
+            throw new OcrException(ErrorCodes.CLIENT_RESULT_ERROR, "The successful answer could not be read ("
+                    + e.getClass().getSimpleName() + ")", response.getRequestId(), e);
+        }
     }
 
     @SuppressWarnings("deprecation") // EnableDateVerify is deprecated in the SDK but still part of the API.
@@ -145,7 +160,8 @@ public final class TencentIdCardRecognizer implements IdCardRecognizer {
         try {
             advanced = AdvancedInfo.parse(response.getAdvancedInfo());
         } catch (IllegalArgumentException e) {
-            throw new OcrException(ErrorCodes.CLIENT_PROTOCOL_ERROR, "Unreadable AdvancedInfo: " + e.getMessage(),
+            // Paid for like any successful answer, so terminal too (ClientResultError, not ClientProtocolError).
+            throw new OcrException(ErrorCodes.CLIENT_RESULT_ERROR, "Unreadable AdvancedInfo: " + e.getMessage(),
                     response.getRequestId());
         }
         List<String> reflect = response.getReflectDetailInfos() == null ? List.of()

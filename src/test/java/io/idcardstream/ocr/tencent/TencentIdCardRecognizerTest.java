@@ -277,6 +277,24 @@ class TencentIdCardRecognizerTest {
     }
 
     @Test
+    void shouldFailAtOnceAndFinallyWhenASuccessfulAnswerCannotBeMapped() throws Exception {
+        // Given: a successful answer whose glare entry has no Position (the SDK gives a null)
+        endpoint.answer(Answer.ok(FRONT_ANSWER.replace("[{\"Position\":\"Portrait\"}]", "[{}]")));
+        TencentIdCardRecognizer recognizer = recognizer(endpoint.endpoint(), Duration.ofSeconds(5), 1, 1);
+
+        // When
+        long started = System.nanoTime();
+        OcrException error = failure(recognizer.recognize(inline(new byte[] {1}, CardSide.FRONT, null)));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        // Then: a terminal client error with the answer's RequestId, long before the 5 s call deadline, one call
+        assertThat(List.of(error.code(), String.valueOf(error.providerRequestId()),
+                String.valueOf(error.classification().retryable()), String.valueOf(took.toMillis() < 2_000)))
+                .containsExactly(ErrorCodes.CLIENT_RESULT_ERROR, "req-front-1", "false", "true");
+        assertThat(endpoint.recorded()).hasSize(1);
+    }
+
+    @Test
     void shouldReportAnUnreachableEndpointAsANetworkError() throws Exception {
         // Given: a loopback port nobody listens on
         int closedPort;
