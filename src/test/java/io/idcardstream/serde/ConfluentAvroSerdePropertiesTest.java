@@ -81,6 +81,38 @@ class ConfluentAvroSerdePropertiesTest {
         });
     }
 
+    /**
+     * FAILS at 5e9d481 (issue 11, defect 1): Avro's decoder allocates a string, bytes, array or map of the declared
+     * length before checking that the record holds that many bytes (Utf8.setByteLength from BinaryDecoder.readString:
+     * hundreds of MiB for a record of 400 bytes, OutOfMemoryError at the worker's heap).
+     */
+    @Test
+    void shouldReadAnyMutatedRecordOrRefuseItWithoutAllocatingMoreThanItCouldHold() {
+        Gen<byte[]> patches = Generate.byteArrays(integers().between(1, 6), Generate.bytes(Byte.MIN_VALUE,
+                Byte.MAX_VALUE, (byte) 0));
+        // Offsets after the header; 0 is the length of requestId, the first field, so a huge length lands on a
+        // length field in about half the examples.
+        Gen<Integer> offsets = Generate.oneOf(Generate.constant(0), integers().between(0, 10_000));
+        Gen<byte[]> hugeLengths = longs().between(1L << 20, 1L << 40).map(ConfluentAvroSerdePropertiesTest::zigZag);
+        // Few shrink cycles: while the defect stands each failing try allocates hundreds of MiB.
+        qt().withExamples(EXAMPLES).withShrinkCycles(10)
+                .forAll(requests(), lists().of(offsets).ofSizeBetween(1, 4),
+                        Generate.oneOf(patches, hugeLengths))
+                .checkAssert((request, places, patch) -> {
+                    // Given a valid record with bytes overwritten after its header: random bytes, or a varint that
+                    // declares a length of 1 MiB to 1 TiB where a string, bytes, array or map length may stand
+                    byte[] record = requestWriter.serialize(REQUESTS, request);
+                    for (int place : places) {
+                        int at = WireFormat.HEADER_BYTES + place % (record.length - WireFormat.HEADER_BYTES);
+                        System.arraycopy(patch, 0, record, at, Math.min(patch.length, record.length - at));
+                    }
+                    // When it is read
+                    // Then it reads as some request or is refused as a SerializationException, allocating no more
+                    // than in proportion to its size
+                    assertThat(readBounded(record)).isIn(Read.READ, Read.REFUSED);
+                });
+    }
+
     enum Read { READ, REFUSED }
 
     /** Reads {@code record}, failing on any other exception or error and on an allocation out of proportion. */
@@ -98,6 +130,19 @@ class ConfluentAvroSerdePropertiesTest {
         assertThat(allocated).as("bytes allocated to read a record of %d bytes", record.length)
                 .isLessThan(ALLOCATION_FIXED + ALLOCATION_PER_RECORD_BYTE * record.length);
         return read;
+    }
+
+    /** Avro's encoding of a long: zig-zag, then 7 bits a byte, lowest first. */
+    static byte[] zigZag(long value) {
+        long n = (value << 1) ^ (value >> 63);
+        byte[] out = new byte[10];
+        int i = 0;
+        while ((n & ~0x7FL) != 0) {
+            out[i++] = (byte) ((n & 0x7F) | 0x80);
+            n >>>= 7;
+        }
+        out[i++] = (byte) n;
+        return Arrays.copyOf(out, i);
     }
 
     /** Any Unicode text up to 40 code points; lone surrogates left out, since no UTF-8 text can hold them. */
