@@ -16,7 +16,7 @@ status=0
 for test in "${tests[@]}"; do
   echo "fuzz: $test for $duration"
   # One fuzz test per JVM (Jazzer's rule); -Djazzer.max_duration also reaches the forked test JVM.
-  mvn -B -o -q test -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false \
+  mvn -B -o -q test-compile surefire:test@fuzz-inputs -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false \
       -Djazzer.max_duration="$duration" || status=1
 done
 exit $status

@@ -52,7 +52,7 @@ class ResidentIdNumberPropertiesTest {
 
     @Test
     void shouldCatchAnySwapOfTwoDifferentNeighbours() {
-        qt().withExamples(EXAMPLES).forAll(numbers(), integers().between(0, 16))
+        qt().withExamples(EXAMPLES).withGenerateAttempts(10_000).forAll(numbers(), integers().between(0, 16))
                 .assuming((issued, position) -> issued.number().charAt(position) != issued.number().charAt(position + 1))
                 .checkAssert((issued, position) -> {
                     // Given a valid number with two different neighbouring characters exchanged
