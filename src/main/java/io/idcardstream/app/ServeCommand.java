@@ -53,10 +53,6 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
-    /** JDK property: seconds a connection may take to send one whole request (headers and body). */
-    static final String MAX_REQUEST_SECONDS_PROPERTY = "sun.net.httpserver.maxReqTime";
-    /** Time for a whole request to arrive; 12 MiB at 2 Mbit/s takes about 50 s. */
-    private static final Duration MAX_REQUEST_TIME = Duration.ofSeconds(60);
 
     @Spec
     CommandSpec spec;
@@ -103,11 +99,6 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // The JDK server reads request bodies on its worker threads with no deadline unless told; a stalled
-        // client would hold a worker forever. Read once per JVM, when the first server starts: set it first.
-        if (System.getProperty(MAX_REQUEST_SECONDS_PROPERTY) == null) {
-            System.setProperty(MAX_REQUEST_SECONDS_PROPERTY, Long.toString(MAX_REQUEST_TIME.toSeconds()));
-        }
         Map<String, String> commandOverrides = new LinkedHashMap<>();
         if (port != null) {
             commandOverrides.put(IdCardStreamConfig.SERVER_PORT_CONFIG, port.toString());

@@ -144,7 +144,8 @@ public final class IdCardStreamConfig extends AbstractConfig {
 
     public static final String OCR_PAUSE_INITIAL_MS_CONFIG = "ocr.pause.initial.ms";
     private static final String OCR_PAUSE_INITIAL_MS_DOC = "After an account-wide error (AuthFailure.*, "
-            + "UnOpenError, billing), no OCR call is made for this long; the pause doubles while the error persists "
+            + "UnauthorizedOperation.*, IP lists, UnOpenError, billing, ResourceUnavailable.*, ResourceInsufficient.*, "
+            + "LimitExceeded.* other than the request rate and file size, UnknownParameter/MissingParameter), no OCR call is made for this long; the pause doubles while the error persists "
             + "and the backlog waits instead of failing.";
 
     public static final String OCR_PAUSE_MAX_MS_CONFIG = "ocr.pause.max.ms";

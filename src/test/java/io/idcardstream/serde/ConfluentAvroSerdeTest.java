@@ -184,7 +184,9 @@ class ConfluentAvroSerdeTest {
                 "string", "a string length declares 2147483632 but only 22 bytes of the record remain",
                 "bytes", "a bytes length declares 2147483632 but only 17 bytes of the record remain",
                 "map", "a map block of items declares 1073741824 but only 11 bytes of the record remain"));
-        assertThat(allocated).isLessThan(1 << 20);
+        // Class loading and a coverage agent's hooks on first use allocate a few MiB at most; a decoder believing the
+        // declared lengths allocates 1-2 GiB (or dies): 16 MiB tells the two apart on any JVM.
+        assertThat(allocated).isLessThan(16 << 20);
     }
 
     /** A 32-byte record in the wire format: header, then {@code parts}, then zero padding. */
