@@ -85,7 +85,7 @@ class SchemaHistoryTest {
 
         // Then the worker could not read old requests
         assertThat(problems).containsExactly("the current schema cannot read v1: READER_FIELD_MISSING_DEFAULT_VALUE "
-                + "at /fields/8 (tenant)");
+                + "at /fields/9 (tenant)");
     }
 
     @Test
