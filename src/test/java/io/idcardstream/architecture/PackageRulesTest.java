@@ -107,6 +107,19 @@ class PackageRulesTest {
     }
 
     @Test
+    void shouldKeepAssemblyToEventsIdentityAndKafkaStreams() {
+        check(noClasses().that().resideInAPackage(BASE + "assembly..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        ours("app", "config", "serde", "worker", "ocr", "fetch", "engine", "server", "ops")));
+    }
+
+    @Test
+    void shouldKeepTheWorkerIndependentOfAssembly() {
+        check(noClasses().that().resideInAPackage(BASE + "worker..")
+                .should().dependOnClassesThat().resideInAnyPackage(ours("assembly")));
+    }
+
+    @Test
     void shouldKeepConfigFreeOfProjectPackages() {
         check(noClasses().that().resideInAPackage(BASE + "config..")
                 .should().dependOnClassesThat().resideInAnyPackage(
