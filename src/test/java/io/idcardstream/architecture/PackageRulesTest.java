@@ -37,7 +37,8 @@ class PackageRulesTest {
     void shouldKeepIdentityFreeOfOtherProjectPackages() {
         check(noClasses().that().resideInAPackage(BASE + "identity..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        ours("app", "config", "events", "serde", "worker", "ocr", "fetch", "engine", "server")));
+                        ours("app", "config", "events", "serde", "worker", "ocr", "fetch", "engine", "server",
+                                "assembly")));
     }
 
     @Test
