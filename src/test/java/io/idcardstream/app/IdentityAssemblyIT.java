@@ -130,6 +130,7 @@ class IdentityAssemblyIT {
 
         // When: it is killed (no clean shutdown, transaction open or not), the rest arrives, and a new process
         // with the same state directory takes over
+        assertThat(workerProcess.isAlive()).as("the first worker is still running when it is killed").isTrue();
         workerProcess.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         produce(second);
         workerProcess = startWorkerProcess(settings, "second");
