@@ -7,6 +7,8 @@ import io.idcardstream.config.IdCardStreamConfig;
 import io.idcardstream.events.CardSide;
 import io.idcardstream.events.IdCardOcrFailed;
 import io.idcardstream.events.IdCardOcrRequested;
+import io.idcardstream.events.IdentityAssembled;
+import io.idcardstream.events.IdentityIncomplete;
 import io.idcardstream.events.IdentityRecognized;
 import io.idcardstream.events.InlineImage;
 import io.idcardstream.events.OcrOptions;
@@ -164,10 +166,13 @@ final class DemoCommand implements Callable<Integer> {
         SchemaRegistry registry = pipeline.registry();
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> cardOf = new LinkedHashMap<>();
+        List<String> applicationOf = applications(cards, "demo-" + run + "-app-");
         try (KafkaConsumer<String, byte[]> consumer = outcomeConsumer(pipeline)) {
             List<TopicPartition> outputs = partitionsOf(consumer, List.of(
                     config.getString(IdCardStreamConfig.TOPIC_RECOGNIZED_CONFIG),
-                    config.getString(IdCardStreamConfig.TOPIC_FAILED_CONFIG)));
+                    config.getString(IdCardStreamConfig.TOPIC_FAILED_CONFIG),
+                    config.getString(IdCardStreamConfig.TOPIC_ASSEMBLED_CONFIG),
+                    config.getString(IdCardStreamConfig.TOPIC_INCOMPLETE_CONFIG)));
             consumer.assign(outputs);
             consumer.seekToEnd(outputs);
             outputs.forEach(tp -> consumer.position(tp, Duration.ofSeconds(30)));
@@ -180,17 +185,47 @@ final class DemoCommand implements Callable<Integer> {
                 for (SampleCards.SampleCard card : cards) {
                     String requestId = "demo-" + run + "-" + (++n);
                     cardOf.put(requestId, card.name());
+                    // One subject per application: its front and back share the key, as an account opening's do.
+                    String application = applicationOf.get(n - 1);
+                    String subject = "demo-subject-" + application.substring(application.lastIndexOf('-') + 1);
                     producer.send(new ProducerRecord<>(config.getString(IdCardStreamConfig.TOPIC_REQUESTS_CONFIG),
-                            "demo-subject-" + n, request(requestId, "demo-subject-" + n, card)));
+                            subject, request(requestId, subject, application, card)));
                 }
             }
-            out.println("demo: published " + cards.size() + " requests; waiting for outcomes");
+            out.println("demo: published " + cards.size() + " requests of " + new java.util.HashSet<>(applicationOf)
+                    .size() + " applications; waiting for outcomes and assembled identities");
             out.flush();
-            return collect(out, consumer, pipeline, cardOf);
+            return collect(out, consumer, pipeline, cardOf, new java.util.HashSet<>(applicationOf));
         }
     }
 
-    private static IdCardOcrRequested request(String requestId, String subjectId, SampleCards.SampleCard card) {
+    /**
+     * The application of each card, in order: the n-th front and the n-th back make one application (as if one
+     * applicant uploaded both); a card of unknown side, or without a partner, is an application of its own.
+     */
+    static List<String> applications(List<SampleCards.SampleCard> cards, String prefix) {
+        List<String> applications = new java.util.ArrayList<>();
+        Map<CardSide, Integer> seen = new HashMap<>();
+        Map<Integer, String> pairs = new HashMap<>();
+        int next = 0;
+        for (SampleCards.SampleCard card : cards) {
+            if (card.side() == null || card.side() == CardSide.UNKNOWN) {
+                applications.add(prefix + (++next));
+                continue;
+            }
+            int nth = seen.merge(card.side(), 1, Integer::sum);
+            String application = pairs.get(nth);
+            if (application == null) {
+                application = prefix + (++next);
+                pairs.put(nth, application);
+            }
+            applications.add(application);
+        }
+        return applications;
+    }
+
+    private static IdCardOcrRequested request(String requestId, String subjectId, String applicationId,
+            SampleCards.SampleCard card) {
         return IdCardOcrRequested.newBuilder()
                 .setRequestId(requestId)
                 .setSubjectId(subjectId)
@@ -199,19 +234,39 @@ final class DemoCommand implements Callable<Integer> {
                 .setOptions(OcrOptions.newBuilder().setCopyWarn(true).setReshootWarn(true).setQuality(true).build())
                 .setRequestedAt(Instant.now())
                 .setAttributes(Map.of("source", "demo"))
+                .setApplicationId(applicationId)
                 .build();
     }
 
     private DemoResult collect(PrintWriter out, KafkaConsumer<String, byte[]> consumer, DemoPipeline pipeline,
-            Map<String, String> cardOf) {
+            Map<String, String> cardOf, java.util.Set<String> applications) {
         var recognizedSerde = new ConfluentAvroSerde<>(IdentityRecognized.class, pipeline.registry(), true, false);
         var failedSerde = new ConfluentAvroSerde<>(IdCardOcrFailed.class, pipeline.registry(), true, false);
+        var assembledSerde = new ConfluentAvroSerde<>(IdentityAssembled.class, pipeline.registry(), true, false);
+        var incompleteSerde = new ConfluentAvroSerde<>(IdentityIncomplete.class, pipeline.registry(), true, false);
         String recognizedTopic = pipeline.config().getString(IdCardStreamConfig.TOPIC_RECOGNIZED_CONFIG);
+        String failedTopic = pipeline.config().getString(IdCardStreamConfig.TOPIC_FAILED_CONFIG);
+        String assembledTopic = pipeline.config().getString(IdCardStreamConfig.TOPIC_ASSEMBLED_CONFIG);
         OutcomePrinter printer = new OutcomePrinter(showPii);
         DemoResult result = new DemoResult(cardOf.size());
+        Map<String, String> decided = new LinkedHashMap<>();
         Instant deadline = Instant.now().plus(timeout);
-        while (!result.complete() && Instant.now().isBefore(deadline)) {
+        while (!(result.complete() && decided.keySet().containsAll(applications)) && Instant.now().isBefore(deadline)) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                if (!record.topic().equals(recognizedTopic) && !record.topic().equals(failedTopic)) {
+                    // An assembled identity or an incomplete application (identity assembly)
+                    Object assembly = record.topic().equals(assembledTopic)
+                            ? assembledSerde.deserializer().deserialize(record.topic(), record.value())
+                            : incompleteSerde.deserializer().deserialize(record.topic(), record.value());
+                    String application = assembly instanceof IdentityAssembled a ? a.getApplicationId()
+                            : ((IdentityIncomplete) assembly).getApplicationId();
+                    if (applications.contains(application)) {
+                        decided.put(application, assembly instanceof IdentityAssembled ? "assembled" : "incomplete");
+                        out.println(printer.assemblyLine(assembly));
+                        out.flush();
+                    }
+                    continue;
+                }
                 Object outcome = record.topic().equals(recognizedTopic)
                         ? recognizedSerde.deserializer().deserialize(record.topic(), record.value())
                         : failedSerde.deserializer().deserialize(record.topic(), record.value());
@@ -223,6 +278,10 @@ final class DemoCommand implements Callable<Integer> {
                 }
             }
         }
+        long assembled = decided.values().stream().filter("assembled"::equals).count();
+        out.println("demo: " + applications.size() + " applications, " + assembled + " assembled, "
+                + (decided.size() - assembled) + " incomplete" + (decided.size() < applications.size()
+                        ? ", " + (applications.size() - decided.size()) + " undecided (timed out)" : ""));
         return result;
     }
 

@@ -13,6 +13,9 @@ import java.util.Map;
 
 /** The demo's worker: configuration pointed at the demo environment, the recogniser, and Kafka Streams. */
 final class DemoPipeline implements AutoCloseable {
+    /** The demo's assembly deadline: an application still missing a side is reported this long after its first. */
+    static final long ASSEMBLY_DEADLINE_MS = 8_000;
+
     private final IdCardStreamConfig config;
     private final SchemaRegistry registry;
     private final IdCardRecognizer recognizer;
@@ -38,12 +41,18 @@ final class DemoPipeline implements AutoCloseable {
                 IdCardStreamConfig.APPLICATION_ID_CONFIG, "idcard-stream-demo",
                 IdCardStreamConfig.OCR_QUOTA_PARTITIONS_CONFIG, String.valueOf(DemoEnvironment.PARTITIONS),
                 IdCardStreamConfig.REPLICATION_FACTOR_CONFIG, environment.embeddedBroker() ? "1" : "-1",
-                IdCardStreamConfig.OPS_PORT_CONFIG, "0"));
+                IdCardStreamConfig.OPS_PORT_CONFIG, "0",
+                // Identity assembly on, with a deadline short enough that an unpaired side ends in the demo.
+                IdCardStreamConfig.ASSEMBLY_ENABLED_CONFIG, "true",
+                IdCardStreamConfig.ASSEMBLY_DEADLINE_MS_CONFIG, String.valueOf(ASSEMBLY_DEADLINE_MS),
+                IdCardStreamConfig.ASSEMBLY_DEADLINE_CHECK_INTERVAL_MS_CONFIG, "500"));
         environment.createTopics(List.of(
                 config.getString(IdCardStreamConfig.TOPIC_REQUESTS_CONFIG),
                 config.getString(IdCardStreamConfig.TOPIC_RECOGNIZED_CONFIG),
                 config.getString(IdCardStreamConfig.TOPIC_FAILED_CONFIG),
-                config.getString(IdCardStreamConfig.TOPIC_DLQ_CONFIG)));
+                config.getString(IdCardStreamConfig.TOPIC_DLQ_CONFIG),
+                config.getString(IdCardStreamConfig.TOPIC_ASSEMBLED_CONFIG),
+                config.getString(IdCardStreamConfig.TOPIC_INCOMPLETE_CONFIG)));
         SchemaRegistry registry = SchemaRegistries.fromConfig(RunCommand.registryConfig(config));
         IdCardRecognizer recognizer = Recognizers.fromConfig(config, System.getenv(), ImageFetchers.fromConfig(config));
         PrometheusMeterRegistry meters = Metrics.prometheus();

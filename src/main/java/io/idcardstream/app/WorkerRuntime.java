@@ -1,8 +1,14 @@
 package io.idcardstream.app;
 
+import io.idcardstream.assembly.AssemblyMetrics;
+import io.idcardstream.assembly.AssemblySettings;
+import io.idcardstream.assembly.AssemblyTopics;
+import io.idcardstream.assembly.IdentityAssembly;
 import io.idcardstream.config.IdCardStreamConfig;
 import io.idcardstream.events.IdCardOcrFailed;
 import io.idcardstream.events.IdCardOcrRequested;
+import io.idcardstream.events.IdentityAssembled;
+import io.idcardstream.events.IdentityIncomplete;
 import io.idcardstream.events.IdentityRecognized;
 import io.idcardstream.ocr.IdCardRecognizer;
 import io.idcardstream.ops.OpsEndpoint;
@@ -135,6 +141,16 @@ final class WorkerRuntime implements AutoCloseable {
                     async ? "async" : "blocking", settings.inputPartitions(), settings.quotaPerSecond(),
                     recognizer.description().provider(), recognizer.description().endpoint());
         }
+        if (config.getBoolean(IdCardStreamConfig.ASSEMBLY_ENABLED_CONFIG)) {
+            IdentityAssembly.addTo(topology, assemblyTopics(config, registry, autoRegister), assemblySettings(config),
+                    new AssemblyMetrics(meters));
+            log.info("Identity assembly on: {} and {} -> {} / {}, deadline {} ms",
+                    config.getString(IdCardStreamConfig.TOPIC_RECOGNIZED_CONFIG),
+                    config.getString(IdCardStreamConfig.TOPIC_FAILED_CONFIG),
+                    config.getString(IdCardStreamConfig.TOPIC_ASSEMBLED_CONFIG),
+                    config.getString(IdCardStreamConfig.TOPIC_INCOMPLETE_CONFIG),
+                    config.getLong(IdCardStreamConfig.ASSEMBLY_DEADLINE_MS_CONFIG));
+        }
         KafkaStreams streams = new KafkaStreams(topology, WorkerStreamsConfig.from(config, metrics));
         new KafkaStreamsMetrics(streams).bindTo(meters);
         WorkerRuntime runtime = new WorkerRuntime(streams, dispatcher);
@@ -150,6 +166,26 @@ final class WorkerRuntime implements AutoCloseable {
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         return runtime;
+    }
+
+    /** Identity assembly's topics: it reads the worker's outcome topics and writes its own two. */
+    static AssemblyTopics assemblyTopics(IdCardStreamConfig config, SchemaRegistry registry, boolean autoRegister) {
+        return new AssemblyTopics(
+                config.getString(IdCardStreamConfig.TOPIC_RECOGNIZED_CONFIG),
+                new ConfluentAvroSerde<>(IdentityRecognized.class, registry, autoRegister, false),
+                config.getString(IdCardStreamConfig.TOPIC_FAILED_CONFIG),
+                new ConfluentAvroSerde<>(IdCardOcrFailed.class, registry, autoRegister, false),
+                config.getString(IdCardStreamConfig.TOPIC_ASSEMBLED_CONFIG),
+                new ConfluentAvroSerde<>(IdentityAssembled.class, registry, autoRegister, false),
+                config.getString(IdCardStreamConfig.TOPIC_INCOMPLETE_CONFIG),
+                new ConfluentAvroSerde<>(IdentityIncomplete.class, registry, autoRegister, false));
+    }
+
+    static AssemblySettings assemblySettings(IdCardStreamConfig config) {
+        return new AssemblySettings(
+                Duration.ofMillis(config.getLong(IdCardStreamConfig.ASSEMBLY_DEADLINE_MS_CONFIG)),
+                Duration.ofMillis(config.getInt(IdCardStreamConfig.ASSEMBLY_DEADLINE_CHECK_INTERVAL_MS_CONFIG)),
+                Duration.ofMillis(config.getLong(IdCardStreamConfig.ASSEMBLY_STATE_RETENTION_MS_CONFIG)));
     }
 
     /** The partition count the quota is divided by: configured, or read from the request topic. */

@@ -75,6 +75,14 @@ public final class IdCardStreamConfig extends AbstractConfig {
             + "the original key and value with __streams.errors.* headers naming the error and the source "
             + "topic, partition and offset.";
 
+    public static final String TOPIC_ASSEMBLED_CONFIG = "topic.assembled";
+    private static final String TOPIC_ASSEMBLED_DOC = "Output topic of IdentityAssembled events (identity assembly, "
+            + "assembly.enabled).";
+
+    public static final String TOPIC_INCOMPLETE_CONFIG = "topic.incomplete";
+    private static final String TOPIC_INCOMPLETE_DOC = "Output topic of IdentityIncomplete events (identity assembly, "
+            + "assembly.enabled).";
+
     // --- Schema registry ---------------------------------------------------------------------------
     public static final String SCHEMA_REGISTRY_URL_CONFIG = "schema.registry.url";
     private static final String SCHEMA_REGISTRY_URL_DOC = "Confluent-compatible schema registry, e.g. "
@@ -263,6 +271,26 @@ public final class IdCardStreamConfig extends AbstractConfig {
             + "bucket, bursts up to the same number); beyond it the API answers RequestLimitExceeded. Tencent's "
             + "default for IDCardOCR is 20. 0 turns the limit off.";
 
+    // --- Identity assembly (issue 13) ----------------------------------------------------------------
+    public static final String ASSEMBLY_ENABLED_CONFIG = "assembly.enabled";
+    private static final String ASSEMBLY_ENABLED_DOC = "Run identity assembly in the worker: the recognised and failed "
+            + "outcomes of one application (subject id + the request's applicationId) become one IdentityAssembled "
+            + "on topic.assembled, or one IdentityIncomplete on topic.incomplete at the deadline. Both topics must "
+            + "exist, and topic.recognized and topic.failed must have the same partition count.";
+
+    public static final String ASSEMBLY_DEADLINE_MS_CONFIG = "assembly.deadline.ms";
+    private static final String ASSEMBLY_DEADLINE_MS_DOC = "How long after an application's first outcome (wall clock "
+            + "at the worker) a missing or failed side ends it as IdentityIncomplete.";
+
+    public static final String ASSEMBLY_DEADLINE_CHECK_INTERVAL_MS_CONFIG = "assembly.deadline.check.interval.ms";
+    private static final String ASSEMBLY_DEADLINE_CHECK_INTERVAL_MS_DOC = "How often (wall clock) assembly looks for "
+            + "passed deadlines and expired state: an IdentityIncomplete comes up to this long after its deadline.";
+
+    public static final String ASSEMBLY_STATE_RETENTION_MS_CONFIG = "assembly.state.retention.ms";
+    private static final String ASSEMBLY_STATE_RETENTION_MS_DOC = "How long a decided application (its normalised "
+            + "card fields, no images) is kept after its last revision, so that reprocessed sides re-assemble as the "
+            + "next revision. Later ones start again at revision 1.";
+
     public static final String SERVER_QUEUE_CAPACITY_CONFIG = "server.queue.capacity";
     private static final String SERVER_QUEUE_CAPACITY_DOC = "Requests accepted for recognition and not yet answered "
             + "(downloading, waiting for or inside the recogniser). When full, a new request is answered "
@@ -363,6 +391,17 @@ public final class IdCardStreamConfig extends AbstractConfig {
                     TOPIC_FAILED_DOC)
             .define(TOPIC_DLQ_CONFIG, Type.STRING, "idcard.ocr.requests.dlq", new NonEmptyString(), HIGH,
                     TOPIC_DLQ_DOC)
+            .define(TOPIC_ASSEMBLED_CONFIG, Type.STRING, "idcard.identity.assembled", new NonEmptyString(), MEDIUM,
+                    TOPIC_ASSEMBLED_DOC)
+            .define(TOPIC_INCOMPLETE_CONFIG, Type.STRING, "idcard.identity.incomplete", new NonEmptyString(), MEDIUM,
+                    TOPIC_INCOMPLETE_DOC)
+            .define(ASSEMBLY_ENABLED_CONFIG, Type.BOOLEAN, false, MEDIUM, ASSEMBLY_ENABLED_DOC)
+            .define(ASSEMBLY_DEADLINE_MS_CONFIG, Type.LONG, 30L * 60_000, between(100L, 30L * 24 * 3_600_000), MEDIUM,
+                    ASSEMBLY_DEADLINE_MS_DOC)
+            .define(ASSEMBLY_DEADLINE_CHECK_INTERVAL_MS_CONFIG, Type.INT, 5_000, between(10, 3_600_000), LOW,
+                    ASSEMBLY_DEADLINE_CHECK_INTERVAL_MS_DOC)
+            .define(ASSEMBLY_STATE_RETENTION_MS_CONFIG, Type.LONG, 7L * 24 * 3_600_000,
+                    between(0L, 365L * 24 * 3_600_000), MEDIUM, ASSEMBLY_STATE_RETENTION_MS_DOC)
             .define(SCHEMA_REGISTRY_URL_CONFIG, Type.STRING, "http://127.0.0.1:8081", new NonEmptyString(), HIGH,
                     SCHEMA_REGISTRY_URL_DOC)
             .define(SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO_CONFIG, Type.PASSWORD, "", MEDIUM,

@@ -90,6 +90,7 @@ final class OutcomeMapper {
                 .setReprocessed(event.getReprocess())
                 .setTimings(timings(event, attempt))
                 .setAttributes(event.getAttributes())
+                .setApplicationId(applicationId(event))
                 .build();
     }
 
@@ -110,6 +111,7 @@ final class OutcomeMapper {
                 .setReprocessed(event.getReprocess())
                 .setTimings(timings(event, attempt))
                 .setAttributes(event.getAttributes())
+                .setApplicationId(applicationId(event))
                 .build();
     }
 
@@ -166,6 +168,7 @@ final class OutcomeMapper {
                     .setReprocessed(event.getReprocess())
                     .setTimings(timings(event, none))
                     .setAttributes(event.getAttributes())
+                    .setApplicationId(applicationId(event))
                     .build();
         }
         return IdCardOcrFailed.newBuilder()
@@ -182,6 +185,7 @@ final class OutcomeMapper {
                 .setReprocessed(event.getReprocess())
                 .setTimings(timings(event, none))
                 .setAttributes(event.getAttributes())
+                .setApplicationId(applicationId(event))
                 .build();
     }
 
@@ -205,6 +209,22 @@ final class OutcomeMapper {
                         state.getWaitMillis(), state.getOcrMillis()))
                 .setAttributes(java.util.Map.of())
                 .build();
+    }
+
+    /** The request attribute read when a producer built before the applicationId field sets none. */
+    static final String APPLICATION_ID_ATTRIBUTE = "applicationId";
+
+    /**
+     * The application an image belongs to: the request's field, else its attribute (producers built before the
+     * field), else none. Resolved here once, so identity assembly reads one field of the outcome.
+     */
+    static String applicationId(IdCardOcrRequested event) {
+        String field = event.getApplicationId();
+        if (field != null && !field.isBlank()) {
+            return field;
+        }
+        String attribute = event.getAttributes().get(APPLICATION_ID_ATTRIBUTE);
+        return attribute == null || attribute.isBlank() ? null : attribute;
     }
 
     private static FrontIdentity front(CardFields fields) {

@@ -77,6 +77,12 @@ class DemoIT {
         assertThat(run.stdout()).anySatisfy(line -> assertThat(line)
                 .startsWith("[").contains("001_clean_front.jpg: recognized FRONT: name 周**, sex MALE")
                 .contains("id 1401**********3877"));
+        // And: the n-th front and back form an application; two are assembled, two end incomplete at the deadline
+        assertThat(run.stdout()).contains("demo: 4 applications, 2 assembled, 2 incomplete");
+        assertThat(run.stdout()).filteredOn(line -> line.matches("\\[application .*] assembled \\(revision 1\\): .*"))
+                .hasSize(2);
+        assertThat(run.stdout()).filteredOn(line -> line.matches(
+                "\\[application .*] incomplete at its deadline: missing \\[BACK]")).hasSize(2);
         assertThat(logs).as("the run logged something").isNotEmpty();
         for (String value : personal) {
             assertThat(run.stdout()).as("stdout").noneSatisfy(line -> assertThat(line).contains(value));

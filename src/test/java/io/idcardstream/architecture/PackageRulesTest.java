@@ -37,7 +37,8 @@ class PackageRulesTest {
     void shouldKeepIdentityFreeOfOtherProjectPackages() {
         check(noClasses().that().resideInAPackage(BASE + "identity..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        ours("app", "config", "events", "serde", "worker", "ocr", "fetch", "engine", "server")));
+                        ours("app", "config", "events", "serde", "worker", "ocr", "fetch", "engine", "server",
+                                "assembly")));
     }
 
     @Test
@@ -104,6 +105,19 @@ class PackageRulesTest {
         check(noClasses().that().resideInAPackage(BASE + "ops..")
                 .should().dependOnClassesThat().resideInAnyPackage(ours("app", "config", "events", "serde",
                         "worker", "ocr", "fetch", "engine", "identity", "server")));
+    }
+
+    @Test
+    void shouldKeepAssemblyToEventsIdentityAndKafkaStreams() {
+        check(noClasses().that().resideInAPackage(BASE + "assembly..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        ours("app", "config", "serde", "worker", "ocr", "fetch", "engine", "server", "ops")));
+    }
+
+    @Test
+    void shouldKeepTheWorkerIndependentOfAssembly() {
+        check(noClasses().that().resideInAPackage(BASE + "worker..")
+                .should().dependOnClassesThat().resideInAnyPackage(ours("assembly")));
     }
 
     @Test

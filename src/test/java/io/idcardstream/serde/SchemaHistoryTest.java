@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.idcardstream.events.IdCardOcrFailed;
 import io.idcardstream.events.IdCardOcrRequested;
+import io.idcardstream.events.IdentityAssembled;
+import io.idcardstream.events.IdentityIncomplete;
 import io.idcardstream.events.IdentityRecognized;
 import io.idcardstream.serde.SchemaHistory.Level;
 import java.io.IOException;
@@ -26,11 +28,15 @@ class SchemaHistoryTest {
     private static final Map<String, Schema> CURRENT = Map.of(
             "IdCardOcrRequested", IdCardOcrRequested.getClassSchema(),
             "IdentityRecognized", IdentityRecognized.getClassSchema(),
-            "IdCardOcrFailed", IdCardOcrFailed.getClassSchema());
+            "IdCardOcrFailed", IdCardOcrFailed.getClassSchema(),
+            "IdentityAssembled", IdentityAssembled.getClassSchema(),
+            "IdentityIncomplete", IdentityIncomplete.getClassSchema());
     private static final Map<String, Level> LEVELS = Map.of(
             "IdCardOcrRequested", Level.BACKWARD_TRANSITIVE,
             "IdentityRecognized", Level.FULL_TRANSITIVE,
-            "IdCardOcrFailed", Level.FULL_TRANSITIVE);
+            "IdCardOcrFailed", Level.FULL_TRANSITIVE,
+            "IdentityAssembled", Level.FULL_TRANSITIVE,
+            "IdentityIncomplete", Level.FULL_TRANSITIVE);
 
     @Test
     void shouldHaveALevelAndAReleasedVersionOfEveryEventSchema() throws IOException {
@@ -65,7 +71,8 @@ class SchemaHistoryTest {
 
     @Test
     void shouldKeepOutcomesFullyCompatibleWithEveryRelease() {
-        for (String outcome : List.of("IdentityRecognized", "IdCardOcrFailed")) {
+        for (String outcome : List.of("IdentityRecognized", "IdCardOcrFailed", "IdentityAssembled",
+                "IdentityIncomplete")) {
             assertThat(SchemaHistory.incompatibilities(CURRENT.get(outcome), SchemaHistory.versions(HISTORY, outcome),
                     LEVELS.get(outcome))).as(outcome).isEmpty();
         }
@@ -85,7 +92,7 @@ class SchemaHistoryTest {
 
         // Then the worker could not read old requests
         assertThat(problems).containsExactly("the current schema cannot read v1: READER_FIELD_MISSING_DEFAULT_VALUE "
-                + "at /fields/8 (tenant)");
+                + "at /fields/9 (tenant)");
     }
 
     @Test

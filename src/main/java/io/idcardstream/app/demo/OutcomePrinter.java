@@ -1,6 +1,8 @@
 package io.idcardstream.app.demo;
 
 import io.idcardstream.events.IdCardOcrFailed;
+import io.idcardstream.events.IdentityAssembled;
+import io.idcardstream.events.IdentityIncomplete;
 import io.idcardstream.events.IdentityRecognized;
 import io.idcardstream.events.ValidationReport;
 import io.idcardstream.identity.PiiMask;
@@ -27,6 +29,28 @@ public final class OutcomePrinter {
         IdCardOcrFailed failed = (IdCardOcrFailed) outcome;
         return prefix + "failed " + failed.getErrorCode() + " (" + failed.getCategory() + ", "
                 + (failed.getRetryable() ? "retryable" : "terminal") + "): " + failed.getMessage();
+    }
+
+    /** One line per identity-assembly outcome: the application, its revision, fields (masked) and flags. */
+    public String assemblyLine(Object outcome) {
+        if (outcome instanceof IdentityAssembled assembled) {
+            var identity = assembled.getIdentity();
+            var checks = assembled.getChecks();
+            return "[application " + assembled.getApplicationId() + "] assembled (revision " + assembled.getRevision()
+                    + (assembled.getSameImage() ? ", one image" : "") + "): name " + mask(identity.getName(),
+                            PiiMask::name)
+                    + ", id " + mask(identity.getIdNumber(), PiiMask::idNumber)
+                    + ", authority " + identity.getAuthority()
+                    + ", valid to " + (identity.getLongTerm() ? "long-term" : identity.getValidUntil())
+                    + (checks.getDaysLeft() == null ? "" : " (" + checks.getDaysLeft() + " days left)")
+                    + "; age at issue " + (checks.getAgeAtIssue() == null ? "?" : checks.getAgeAtIssue())
+                    + (assembled.getFlags().isEmpty() ? "; no flags" : "; flags: "
+                            + String.join(", ", assembled.getFlags()));
+        }
+        IdentityIncomplete incomplete = (IdentityIncomplete) outcome;
+        return "[application " + incomplete.getApplicationId() + "] incomplete at its deadline: missing "
+                + incomplete.getMissing() + (incomplete.getFailures().isEmpty() ? "" : ", failures "
+                        + incomplete.getFailures().stream().map(f -> f.getErrorCode()).toList());
     }
 
     private String recognized(IdentityRecognized outcome) {
