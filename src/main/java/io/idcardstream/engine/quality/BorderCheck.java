@@ -37,8 +37,22 @@ public final class BorderCheck {
 
     private BorderCheck() {}
 
+    /**
+     * {@code BorderCodeValue} and where the edge is missing.
+     *
+     * @param value 0 (complete) to 100 (much of the edge missing)
+     * @param missing the bounding box, in image pixels and clipped to the image, of the band points found missing;
+     *     null when none is
+     */
+    public record Measure(int value, Quad missing) {}
+
     /** 0 (complete) to 100 (much of the edge missing). */
     public static int codeValue(RgbImage image, CardFrame frame) {
+        return measure(image, frame).value();
+    }
+
+    /** {@link #codeValue} and the region of the edge found missing (the warning's region). */
+    public static Measure measure(RgbImage image, CardFrame frame) {
         List<Point> band = new ArrayList<>();
         double w = CardTemplate.WIDTH, h = CardTemplate.HEIGHT;
         for (double x = CORNER; x <= w - CORNER; x += STEP) {
@@ -51,17 +65,25 @@ public final class BorderCheck {
         }
         double cardMedian = medianLuma(image, frame);
         int missing = 0;
+        double left = Double.MAX_VALUE, top = Double.MAX_VALUE, right = -Double.MAX_VALUE, bottom = -Double.MAX_VALUE;
         for (Point edge : band) {
             Point t = inward(edge, frame.anchorExtent());
             Point p = frame.cardToImage().apply(t);
             int x = (int) Math.round(p.x()), y = (int) Math.round(p.y());
-            if (x < 0 || y < 0 || x >= image.width() || y >= image.height()) {
+            boolean gone = x < 0 || y < 0 || x >= image.width() || y >= image.height()
+                    || (cardMedian > LIGHT_CARD && luma(image.rgb(x, y)) < DARK_LUMA);
+            if (gone) {
                 missing++;
-            } else if (cardMedian > LIGHT_CARD && luma(image.rgb(x, y)) < DARK_LUMA) {
-                missing++;
+                double cx = Math.max(0, Math.min(image.width() - 1, p.x()));
+                double cy = Math.max(0, Math.min(image.height() - 1, p.y()));
+                left = Math.min(left, cx);
+                top = Math.min(top, cy);
+                right = Math.max(right, cx);
+                bottom = Math.max(bottom, cy);
             }
         }
-        return (int) Math.min(100, Math.round(400.0 * missing / band.size()));
+        int value = (int) Math.min(100, Math.round(400.0 * missing / band.size()));
+        return new Measure(value, missing == 0 ? null : Quad.rectangle(left, top, right, bottom));
     }
 
     /**

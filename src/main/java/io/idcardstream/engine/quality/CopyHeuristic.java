@@ -12,7 +12,7 @@ import io.idcardstream.engine.image.RgbImage;
  * (a later issue does). Pure and thread-safe.
  */
 public final class CopyHeuristic {
-    static final double GREY_CHROMA = 6.0;
+    public static final double GREY_CHROMA = 6.0;
 
     private CopyHeuristic() {}
 
