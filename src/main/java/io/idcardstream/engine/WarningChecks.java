@@ -6,6 +6,7 @@ import io.idcardstream.engine.image.RgbImage;
 import io.idcardstream.engine.quality.BorderCheck;
 import io.idcardstream.engine.quality.CopyHeuristic;
 import io.idcardstream.engine.quality.EditedDates;
+import io.idcardstream.engine.quality.Occlusion;
 import io.idcardstream.engine.quality.ReshootHeuristic;
 import io.idcardstream.identity.ValidationIssue;
 import io.idcardstream.identity.ValidationReport;
@@ -24,9 +25,9 @@ import java.util.stream.Stream;
 /**
  * The warnings {@code Config} asked for, each either looked for by a detector or reported as not checked
  * ({@code AdvancedInfo.WarnNotChecked}). A code is "not checked" when its absence would say nothing: no detector
- * exists (temporary ID, glare, occlusion, the Advanced-only electronic ID and watermark), or the detector sees only
- * one form of it (black-and-white copies but not colour ones; edited dates but not edited names), so a card it
- * passes may still carry it. A partial detector that fires still raises its code: what it sees, it sees surely.
+ * exists (temporary ID, glare, the Advanced-only electronic ID and watermark), or the detector sees only one form
+ * of it (black-and-white copies but not colour ones; edited dates but not edited names; skin over the card's edge
+ * but not other objects), so a card it passes may still carry it. A partial detector that fires still raises its code: what it sees, it sees surely.
  * Detectors run only when their switch is on, so a plain request costs nothing (README, "Warnings").
  *
  * <p>Not thread-safe: one instance per answer.
@@ -65,7 +66,13 @@ final class WarningChecks {
             if (border.value() > BorderCheck.WARN_ABOVE) {
                 checks.raise(WarningDetail.of(BORDER, border.value() / 100.0).in(corners(border.missing())));
             }
-            checks.notChecked.add(OCCLUSION); // no detector: a finger over the card is not the card's edge missing
+            Occlusion.Measure finger = Occlusion.measure(image, frame);
+            if (finger.occluded()) {
+                checks.raise(WarningDetail.of(OCCLUSION, finger.skinPoints() / (double) finger.bandPoints() * 4)
+                        .in(corners(finger.region())));
+            } else {
+                checks.notChecked.add(OCCLUSION); // only skin over the edge is seen: no pens, gloves, inner parts
+            }
         }
         if (OcrOptions.on(options.copyWarn())) {
             double chroma = CopyHeuristic.meanChroma(card.get());

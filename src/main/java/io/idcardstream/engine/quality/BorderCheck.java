@@ -51,8 +51,39 @@ public final class BorderCheck {
         return measure(image, frame).value();
     }
 
-    /** {@link #codeValue} and the region of the edge found missing (the warning's region). */
-    public static Measure measure(RgbImage image, CardFrame frame) {
+    /**
+     * The band's points in image coordinates ({@link #INSET} inside the card's outline, corners left out), for
+     * {@link Occlusion}; points outside the image are included, for the caller to skip.
+     */
+    static List<Point> bandInImage(CardFrame frame) {
+        List<Point> points = new ArrayList<>();
+        for (Point edge : band()) {
+            points.add(frame.cardToImage().apply(inward(edge, frame.anchorExtent())));
+        }
+        return points;
+    }
+
+    /** The band's points per edge (top, bottom, left, right), each in order along its edge, in image coordinates. */
+    static List<List<Point>> edgesInImage(CardFrame frame) {
+        double w = CardTemplate.WIDTH, h = CardTemplate.HEIGHT;
+        List<List<Point>> edges = new ArrayList<>();
+        for (int e = 0; e < 4; e++) {
+            List<Point> edge = new ArrayList<>();
+            if (e < 2) {
+                for (double x = CORNER; x <= w - CORNER; x += STEP) {
+                    edge.add(new Point(x, e == 0 ? 0 : h));
+                }
+            } else {
+                for (double y = CORNER; y <= h - CORNER; y += STEP) {
+                    edge.add(new Point(e == 2 ? 0 : w, y));
+                }
+            }
+            edges.add(edge.stream().map(p -> frame.cardToImage().apply(inward(p, frame.anchorExtent()))).toList());
+        }
+        return edges;
+    }
+
+    private static List<Point> band() {
         List<Point> band = new ArrayList<>();
         double w = CardTemplate.WIDTH, h = CardTemplate.HEIGHT;
         for (double x = CORNER; x <= w - CORNER; x += STEP) {
@@ -63,6 +94,12 @@ public final class BorderCheck {
             band.add(new Point(0, y));
             band.add(new Point(w, y));
         }
+        return band;
+    }
+
+    /** {@link #codeValue} and the region of the edge found missing (the warning's region). */
+    public static Measure measure(RgbImage image, CardFrame frame) {
+        List<Point> band = band();
         double cardMedian = medianLuma(image, frame);
         int missing = 0;
         double left = Double.MAX_VALUE, top = Double.MAX_VALUE, right = -Double.MAX_VALUE, bottom = -Double.MAX_VALUE;
