@@ -63,8 +63,11 @@ public final class BorderCheck {
         return points;
     }
 
-    /** The band's points per edge (top, bottom, left, right), each in order along its edge, in image coordinates. */
-    static List<List<Point>> edgesInImage(CardFrame frame) {
+    /**
+     * The band's points per edge (top, bottom, left, right), each in order along its edge, in image coordinates,
+     * {@code deeper} template units further inside the card than the band.
+     */
+    static List<List<Point>> edgesInImage(CardFrame frame, double deeper) {
         double w = CardTemplate.WIDTH, h = CardTemplate.HEIGHT;
         List<List<Point>> edges = new ArrayList<>();
         for (int e = 0; e < 4; e++) {
@@ -78,7 +81,12 @@ public final class BorderCheck {
                     edge.add(new Point(e == 2 ? 0 : w, y));
                 }
             }
-            edges.add(edge.stream().map(p -> frame.cardToImage().apply(inward(p, frame.anchorExtent()))).toList());
+            int side = e;
+            edges.add(edge.stream().map(p -> {
+                Point in = inward(p, frame.anchorExtent());
+                double dx = side == 2 ? deeper : side == 3 ? -deeper : 0, dy = side == 0 ? deeper : side == 1 ? -deeper : 0;
+                return frame.cardToImage().apply(new Point(in.x() + dx, in.y() + dy));
+            }).toList());
         }
         return edges;
     }
