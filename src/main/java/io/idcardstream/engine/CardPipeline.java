@@ -20,11 +20,8 @@ import io.idcardstream.engine.image.ImageDecoder;
 import io.idcardstream.engine.image.ImageLimits;
 import io.idcardstream.engine.image.JpegEncoder;
 import io.idcardstream.engine.image.RgbImage;
-import io.idcardstream.engine.quality.BorderCheck;
-import io.idcardstream.engine.quality.CopyHeuristic;
 import io.idcardstream.engine.quality.QualityScore;
 import io.idcardstream.engine.quality.RedInk;
-import io.idcardstream.engine.quality.ReshootHeuristic;
 import io.idcardstream.engine.quality.Sharpness;
 import io.idcardstream.engine.rec.StampInk;
 import io.idcardstream.engine.text.GlyphLine;
@@ -32,7 +29,6 @@ import io.idcardstream.engine.text.RecognizedLine;
 import io.idcardstream.identity.CardFacts;
 import io.idcardstream.identity.IdentityValidator;
 import io.idcardstream.identity.RegionCodes;
-import io.idcardstream.identity.ValidationIssue;
 import io.idcardstream.identity.ValidationReport;
 import io.idcardstream.ocr.AdvancedInfo;
 import io.idcardstream.ocr.CardFields;
@@ -45,10 +41,8 @@ import io.idcardstream.ocr.OcrException;
 import io.idcardstream.ocr.OcrOptions;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The local IDCardOCR: one image in, the API's answer out. {@link #recognize} lists every stage in order; each
@@ -83,13 +77,6 @@ final class CardPipeline {
     static final double INK_SQUARE = 0.6;
     /** Crops are JPEG at this quality (the API's crops are JPEG too). */
     static final float CROP_QUALITY = 0.9f;
-    /** Validity problems reported as IDCardOCR's invalid-date warning. */
-    static final Set<ValidationIssue> INVALID_DATE_ISSUES = EnumSet.of(ValidationIssue.VALIDITY_UNREADABLE,
-            ValidationIssue.VALIDITY_IMPLAUSIBLE, ValidationIssue.EXPIRED, ValidationIssue.NOT_YET_VALID);
-
-    /** IDCardOCR's warning codes (tencent-api.md §3.4). */
-    static final int WARN_INVALID_DATE = -9109, WARN_BORDER = -9101, WARN_COPY = -9102, WARN_RESHOOT = -9103,
-            WARN_BLACK_AND_WHITE_COPY = -9108;
 
     private final TextReader reader;
     private final PlaceNameRepair places = new PlaceNameRepair(RegionCodes.bundled());
@@ -123,9 +110,10 @@ final class CardPipeline {
             Rectified fields = rectify(readings, options);                    // EnableRecognitionRectify, reported
             ValidationReport validation = validator.validate(facts(fields.fields()),
                     IdentityValidator.todayInShanghai(clock));                // GB 11643, dates, validity
-            AdvancedInfo advanced = advancedInfo(image, reading, validation, options); // crops, quality, warnings
-            return new IdCardOcrResult(fields.fields(), advanced, evidence(readings, fields), fields.corrections(),
-                    List.of(), requestId);
+            List<FieldEvidence> evidence = evidence(readings, fields);
+            AdvancedInfo advanced = advancedInfo(image, reading, readings, validation, fields, evidence,
+                    options);                                                 // crops, quality, warnings
+            return new IdCardOcrResult(fields.fields(), advanced, evidence, fields.corrections(), List.of(), requestId);
         } catch (OrtException e) {
             throw new OcrException(ErrorCodes.OCR_FAILED, "the OCR models failed on this image", requestId, e);
         }
@@ -349,37 +337,26 @@ final class CardPipeline {
         return evidence;
     }
 
-    /** What {@code Config} asked for: crops, the quality score, and the warnings whose switches are on. */
-    private static AdvancedInfo advancedInfo(RgbImage image, Reading reading, ValidationReport validation,
-            OcrOptions options) {
+    /**
+     * What {@code Config} asked for: crops, the quality score, and the warnings whose switches are on, each raised,
+     * passed, or reported as not checked ({@link WarningChecks}).
+     */
+    private static AdvancedInfo advancedInfo(RgbImage image, Reading reading, List<Reading> readings,
+            ValidationReport validation, Rectified fields, List<FieldEvidence> evidence, OcrOptions options) {
         CardFrame frame = reading.frame();
-        boolean needCard = OcrOptions.on(options.cropIdCard()) || OcrOptions.on(options.copyWarn())
-                || OcrOptions.on(options.quality());
-        RgbImage card = needCard ? CardImages.card(image, frame) : null;
-        byte[] idCardCrop = OcrOptions.on(options.cropIdCard()) ? JpegEncoder.encode(card, CROP_QUALITY) : null;
+        RgbImage[] straightened = new RgbImage[1];
+        java.util.function.Supplier<RgbImage> card = () -> straightened[0] != null ? straightened[0]
+                : (straightened[0] = CardImages.card(image, frame));
+        byte[] idCardCrop = OcrOptions.on(options.cropIdCard()) ? JpegEncoder.encode(card.get(), CROP_QUALITY) : null;
         byte[] portraitCrop = OcrOptions.on(options.cropPortrait()) && frame.side() == CardSide.FRONT
                 ? JpegEncoder.encode(CardImages.portrait(image, frame), CROP_QUALITY) : null;
         Integer quality = OcrOptions.on(options.quality())
-                ? QualityScore.of(Sharpness.of(card).sharpness(), Completeness.meanConfidence(reading.card())) : null;
-        Integer borderCodeValue = null;
-        List<Integer> warnings = new ArrayList<>();
-        if (OcrOptions.on(options.borderCheckWarn())) {
-            borderCodeValue = BorderCheck.codeValue(image, frame);
-            if (borderCodeValue > BorderCheck.WARN_ABOVE) {
-                warnings.add(WARN_BORDER);
-            }
-        }
-        if (OcrOptions.on(options.copyWarn()) && CopyHeuristic.looksBlackAndWhite(card)) {
-            warnings.add(WARN_COPY);
-            warnings.add(WARN_BLACK_AND_WHITE_COPY);
-        }
-        if (OcrOptions.on(options.reshootWarn()) && ReshootHeuristic.looksReshot(image, frame.cardInImage())) {
-            warnings.add(WARN_RESHOOT);
-        }
-        if (OcrOptions.on(options.invalidDateWarn()) && options.dateVerifyEffective()
-                && validation.issues().stream().anyMatch(INVALID_DATE_ISSUES::contains)) {
-            warnings.add(WARN_INVALID_DATE);
-        }
-        return new AdvancedInfo(idCardCrop, portraitCrop, quality, borderCodeValue, warnings);
+                ? QualityScore.of(Sharpness.of(card.get()).sharpness(), Completeness.meanConfidence(reading.card()))
+                : null;
+        boolean backRead = readings.stream().anyMatch(r -> r.frame().side() == CardSide.BACK);
+        WarningChecks warnings = WarningChecks.of(image, frame, card, validation, fields.corrections(), evidence,
+                backRead, options);
+        return new AdvancedInfo(idCardCrop, portraitCrop, quality, warnings.borderCodeValue(), warnings.raised(),
+                warnings.details(), warnings.notChecked(), warnings.asked(), warnings.reflectDetailNotChecked());
     }
 }

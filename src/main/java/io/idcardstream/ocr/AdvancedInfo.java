@@ -15,16 +15,52 @@ import java.util.List;
  *
  * <p>The real service emits {@code WarnInfos} as integer codes; older documentation shows objects with
  * {@code Code} and {@code Msg}. {@link #parse} accepts both, {@link #toNode} writes integers.
+ *
+ * <p>Two keys are this project's own, written only when they have something to say so that every other answer
+ * is exactly what the API writes (SDKs pass the string through untouched; Tencent's answers never carry them):
+ * <ul>
+ *   <li>{@value #NOT_CHECKED_KEY}: the codes of requested warnings whose absence from {@code WarnInfos} says
+ *       nothing, because no detector looked for them, or the detector has not been measured good enough to
+ *       vouch for a clean card (README, "Warnings"). Without it a switch that does nothing would answer exactly
+ *       like "checked and clean".
+ *   <li>{@value #DETAILS_KEY}: per raised warning its {@code Code}, {@code Score} (0..1) and {@code Region}
+ *       ({@code [{"X":..,"Y":..}]}, image pixels), where the recogniser has them ({@link WarningDetail}).
+ *   <li>{@value #REFLECT_NOT_CHECKED_KEY}: {@code true} when {@code EnableReflectDetail} was asked but no glare
+ *       detector looked, so the empty {@code ReflectDetailInfos} says nothing.
+ * </ul>
+ * As the API does, {@code WarnInfos} is written, {@code []} when empty, whenever a warning switch was asked
+ * ({@code warningsAsked}), so "checked, nothing found" differs from "not asked" ({@code {}}).
+ * Reading these two never fails a call: entries not in the shape written are skipped.
  */
 public record AdvancedInfo(
-        byte[] idCardCrop, byte[] portraitCrop, Integer quality, Integer borderCodeValue, List<Integer> warnings) {
+        byte[] idCardCrop, byte[] portraitCrop, Integer quality, Integer borderCodeValue, List<Integer> warnings,
+        List<WarningDetail> warningDetails, List<Integer> warningsNotChecked, boolean warningsAsked,
+        boolean reflectDetailNotChecked) {
 
     public static final AdvancedInfo EMPTY = new AdvancedInfo(null, null, null, null, List.of());
+    static final String NOT_CHECKED_KEY = "WarnNotChecked";
+    static final String DETAILS_KEY = "WarnDetails";
+    static final String REFLECT_NOT_CHECKED_KEY = "ReflectDetailNotChecked";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public AdvancedInfo {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        warningDetails = warningDetails == null ? List.of() : List.copyOf(warningDetails);
+        warningsNotChecked = warningsNotChecked == null ? List.of() : List.copyOf(warningsNotChecked);
+    }
+
+    /** The API's own parts only: no warning details, nothing reported as not checked. */
+    public AdvancedInfo(byte[] idCardCrop, byte[] portraitCrop, Integer quality, Integer borderCodeValue,
+            List<Integer> warnings) {
+        this(idCardCrop, portraitCrop, quality, borderCodeValue, warnings, List.of(), List.of(),
+                warnings != null && !warnings.isEmpty(),
+                false);
+    }
+
+    /** The detail of a raised warning, when the recogniser gave one. */
+    public java.util.Optional<WarningDetail> detail(int code) {
+        return warningDetails.stream().filter(d -> d.code() == code).findFirst();
     }
 
     /**
@@ -62,7 +98,47 @@ public record AdvancedInfo(
                 base64(node, "Portrait"),
                 integer(node, "Quality"),
                 integer(node, "BorderCodeValue"),
-                warnings);
+                warnings,
+                details(node.path(DETAILS_KEY)),
+                codes(node.path(NOT_CHECKED_KEY)),
+                warnInfos.isArray(),
+                node.path(REFLECT_NOT_CHECKED_KEY).asBoolean(false));
+    }
+
+    /** Integer codes of an array; anything else is skipped (the key is an extension, never a reason to fail). */
+    private static List<Integer> codes(JsonNode array) {
+        List<Integer> codes = new ArrayList<>();
+        if (array.isArray()) {
+            for (JsonNode code : array) {
+                if (code.isInt()) {
+                    codes.add(code.asInt());
+                }
+            }
+        }
+        return codes;
+    }
+
+    private static List<WarningDetail> details(JsonNode array) {
+        List<WarningDetail> details = new ArrayList<>();
+        if (!array.isArray()) {
+            return details;
+        }
+        for (JsonNode entry : array) {
+            if (!entry.path("Code").isInt()) {
+                continue;
+            }
+            JsonNode score = entry.path("Score");
+            Float value = score.isNumber() && score.asDouble() >= 0 && score.asDouble() <= 1
+                    ? (float) score.asDouble() : null;
+            List<FieldEvidence.Point> region = new ArrayList<>();
+            for (JsonNode point : entry.path("Region")) {
+                if (point.path("X").isInt() && point.path("Y").isInt()) {
+                    region.add(new FieldEvidence.Point(point.path("X").asInt(), point.path("Y").asInt()));
+                }
+            }
+            details.add(new WarningDetail(entry.path("Code").asInt(), value, region));
+        }
+        return details;
     }
 
     private static byte[] base64(JsonNode node, String key) {
@@ -83,8 +159,9 @@ public record AdvancedInfo(
     }
 
     /**
-     * The AdvancedInfo object as the API writes it: only the parts that are present; {@code {}} when none.
-     * {@link ApiEnvelope} adds this project's own keys before writing it as the answer's string.
+     * The AdvancedInfo object as the API writes it: only the parts that are present; {@code {}} when none; plus
+     * {@value #DETAILS_KEY} and {@value #NOT_CHECKED_KEY} when they are not empty. {@link ApiEnvelope} adds the
+     * corrections before writing it as the answer's string.
      */
     ObjectNode toNode() {
         ObjectNode node = JSON.createObjectNode();
@@ -100,9 +177,29 @@ public record AdvancedInfo(
         if (borderCodeValue != null) {
             node.put("BorderCodeValue", borderCodeValue);
         }
-        if (!warnings.isEmpty()) {
+        if (warningsAsked || !warnings.isEmpty()) {
             ArrayNode array = node.putArray("WarnInfos");
             warnings.forEach(array::add);
+        }
+        if (!warningDetails.isEmpty()) {
+            ArrayNode array = node.putArray(DETAILS_KEY);
+            for (WarningDetail detail : warningDetails) {
+                ObjectNode entry = array.addObject().put("Code", detail.code());
+                if (detail.score() != null) {
+                    entry.put("Score", Math.round(detail.score() * 1000) / 1000.0);
+                }
+                if (!detail.region().isEmpty()) {
+                    ArrayNode region = entry.putArray("Region");
+                    detail.region().forEach(p -> region.addObject().put("X", p.x()).put("Y", p.y()));
+                }
+            }
+        }
+        if (!warningsNotChecked.isEmpty()) {
+            ArrayNode array = node.putArray(NOT_CHECKED_KEY);
+            warningsNotChecked.forEach(array::add);
+        }
+        if (reflectDetailNotChecked) {
+            node.put(REFLECT_NOT_CHECKED_KEY, true);
         }
         return node;
     }
@@ -111,6 +208,7 @@ public record AdvancedInfo(
     public String toString() {
         return "AdvancedInfo[idCardCrop=" + (idCardCrop == null ? "none" : idCardCrop.length + " bytes")
                 + ", portraitCrop=" + (portraitCrop == null ? "none" : portraitCrop.length + " bytes")
-                + ", quality=" + quality + ", borderCodeValue=" + borderCodeValue + ", warnings=" + warnings + "]";
+                + ", quality=" + quality + ", borderCodeValue=" + borderCodeValue + ", warnings=" + warnings
+                + ", warningDetails=" + warningDetails + ", warningsNotChecked=" + warningsNotChecked + "]";
     }
 }

@@ -15,6 +15,7 @@ import io.idcardstream.events.ProviderInfo;
 import io.idcardstream.events.RawFields;
 import io.idcardstream.events.Sex;
 import io.idcardstream.events.Timings;
+import io.idcardstream.events.UncheckedWarning;
 import io.idcardstream.events.ValidationReport;
 import io.idcardstream.events.WarningKind;
 import io.idcardstream.events.state.LedgerEntry;
@@ -78,7 +79,10 @@ final class OutcomeMapper {
                                 e.polygon().stream().map(p -> new Point(p.x(), p.y())).toList()))
                         .toList())
                 .setWarnings(advanced.warnings().stream()
-                        .map(code -> new CardWarning(code, warningKind(code)))
+                        .map(code -> warning(code, advanced))
+                        .toList())
+                .setWarningsNotChecked(advanced.warningsNotChecked().stream()
+                        .map(code -> new UncheckedWarning(code, warningKind(code)))
                         .toList())
                 .setQuality(advanced.quality())
                 .setBorderCodeValue(advanced.borderCodeValue())
@@ -158,6 +162,7 @@ final class OutcomeMapper {
                     .setRaw(new RawFields("", "", "", "", "", "", "", ""))
                     .setFieldDetails(List.of())
                     .setWarnings(List.of())
+                    .setWarningsNotChecked(List.of())
                     .setQuality(null)
                     .setBorderCodeValue(null)
                     .setCrops(null)
@@ -299,6 +304,13 @@ final class OutcomeMapper {
     private Timings timings(IdCardOcrRequested event, Attempt attempt) {
         return new Timings(event.getRequestedAt(), attempt.receivedAt(), clock.instant(),
                 attempt.rateLimitWaitMillis(), attempt.ocrMillis());
+    }
+
+    /** A warning with its score and region when the provider gave them (the local engine and serve do). */
+    private static CardWarning warning(int code, AdvancedInfo advanced) {
+        var detail = advanced.detail(code);
+        return new CardWarning(code, warningKind(code), detail.map(d -> d.score()).orElse(null),
+                detail.map(d -> d.region().stream().map(p -> new Point(p.x(), p.y())).toList()).orElse(List.of()));
     }
 
     private static WarningKind warningKind(int code) {

@@ -178,9 +178,9 @@ class IdentityAssemblyTest {
     void shouldFlagARepeatedSideKeepTheLatestAndMergeWarningsOfBothSides() {
         // Given a photocopied front, then a back with glare, then a later second front of the same application
         recognized.pipeInput("s-1", OutcomeEvents.withWarnings(OutcomeEvents.front("r-f1", "s-1", "a-1", CARD),
-                List.of(new CardWarning(-9102, WarningKind.PHOTOCOPY))), NOW);
+                List.of(new CardWarning(-9102, WarningKind.PHOTOCOPY, null, List.of()))), NOW);
         recognized.pipeInput("s-1", OutcomeEvents.withWarnings(OutcomeEvents.back("r-b", "s-1", "a-1", CARD),
-                List.of(new CardWarning(-9108, WarningKind.GLARE))), NOW.plusSeconds(1));
+                List.of(new CardWarning(-9108, WarningKind.GLARE, null, List.of()))), NOW.plusSeconds(1));
         IdentityAssembled first = assembled.readValue();
 
         // When

@@ -19,6 +19,7 @@ import io.idcardstream.events.ProviderInfo;
 import io.idcardstream.events.RawFields;
 import io.idcardstream.events.Sex;
 import io.idcardstream.events.Timings;
+import io.idcardstream.events.UncheckedWarning;
 import io.idcardstream.events.ValidationReport;
 import io.idcardstream.events.WarningKind;
 import java.nio.ByteBuffer;
@@ -96,7 +97,10 @@ final class EventFixtures {
                         .setConfidence(0.987f)
                         .setPolygon(List.of(point(120, 402), point(610, 400), point(611, 440), point(121, 443)))
                         .build()))
-                .setWarnings(List.of(CardWarning.newBuilder().setCode(-9102).setKind(WarningKind.PHOTOCOPY).build()))
+                .setWarnings(List.of(CardWarning.newBuilder().setCode(-9102).setKind(WarningKind.PHOTOCOPY)
+                        .setScore(0.75f).build()))
+                .setWarningsNotChecked(List.of(UncheckedWarning.newBuilder().setCode(-9106).setKind(WarningKind.EDITED)
+                        .build()))
                 .setQuality(87)
                 .setBorderCodeValue(null)
                 .setCrops(Crops.newBuilder()

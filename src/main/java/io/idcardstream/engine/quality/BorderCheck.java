@@ -37,8 +37,61 @@ public final class BorderCheck {
 
     private BorderCheck() {}
 
+    /**
+     * {@code BorderCodeValue} and where the edge is missing.
+     *
+     * @param value 0 (complete) to 100 (much of the edge missing)
+     * @param missing the bounding box, in image pixels and clipped to the image, of the band points found missing;
+     *     null when none is
+     */
+    public record Measure(int value, Quad missing) {}
+
     /** 0 (complete) to 100 (much of the edge missing). */
     public static int codeValue(RgbImage image, CardFrame frame) {
+        return measure(image, frame).value();
+    }
+
+    /**
+     * The band's points in image coordinates ({@link #INSET} inside the card's outline, corners left out), for
+     * {@link Occlusion}; points outside the image are included, for the caller to skip.
+     */
+    static List<Point> bandInImage(CardFrame frame) {
+        List<Point> points = new ArrayList<>();
+        for (Point edge : band()) {
+            points.add(frame.cardToImage().apply(inward(edge, frame.anchorExtent())));
+        }
+        return points;
+    }
+
+    /**
+     * The band's points per edge (top, bottom, left, right), each in order along its edge, in image coordinates,
+     * {@code deeper} template units further inside the card than the band.
+     */
+    static List<List<Point>> edgesInImage(CardFrame frame, double deeper) {
+        double w = CardTemplate.WIDTH, h = CardTemplate.HEIGHT;
+        List<List<Point>> edges = new ArrayList<>();
+        for (int e = 0; e < 4; e++) {
+            List<Point> edge = new ArrayList<>();
+            if (e < 2) {
+                for (double x = CORNER; x <= w - CORNER; x += STEP) {
+                    edge.add(new Point(x, e == 0 ? 0 : h));
+                }
+            } else {
+                for (double y = CORNER; y <= h - CORNER; y += STEP) {
+                    edge.add(new Point(e == 2 ? 0 : w, y));
+                }
+            }
+            int side = e;
+            edges.add(edge.stream().map(p -> {
+                Point in = inward(p, frame.anchorExtent());
+                double dx = side == 2 ? deeper : side == 3 ? -deeper : 0, dy = side == 0 ? deeper : side == 1 ? -deeper : 0;
+                return frame.cardToImage().apply(new Point(in.x() + dx, in.y() + dy));
+            }).toList());
+        }
+        return edges;
+    }
+
+    private static List<Point> band() {
         List<Point> band = new ArrayList<>();
         double w = CardTemplate.WIDTH, h = CardTemplate.HEIGHT;
         for (double x = CORNER; x <= w - CORNER; x += STEP) {
@@ -49,19 +102,33 @@ public final class BorderCheck {
             band.add(new Point(0, y));
             band.add(new Point(w, y));
         }
+        return band;
+    }
+
+    /** {@link #codeValue} and the region of the edge found missing (the warning's region). */
+    public static Measure measure(RgbImage image, CardFrame frame) {
+        List<Point> band = band();
         double cardMedian = medianLuma(image, frame);
         int missing = 0;
+        double left = Double.MAX_VALUE, top = Double.MAX_VALUE, right = -Double.MAX_VALUE, bottom = -Double.MAX_VALUE;
         for (Point edge : band) {
             Point t = inward(edge, frame.anchorExtent());
             Point p = frame.cardToImage().apply(t);
             int x = (int) Math.round(p.x()), y = (int) Math.round(p.y());
-            if (x < 0 || y < 0 || x >= image.width() || y >= image.height()) {
+            boolean gone = x < 0 || y < 0 || x >= image.width() || y >= image.height()
+                    || (cardMedian > LIGHT_CARD && luma(image.rgb(x, y)) < DARK_LUMA);
+            if (gone) {
                 missing++;
-            } else if (cardMedian > LIGHT_CARD && luma(image.rgb(x, y)) < DARK_LUMA) {
-                missing++;
+                double cx = Math.max(0, Math.min(image.width() - 1, p.x()));
+                double cy = Math.max(0, Math.min(image.height() - 1, p.y()));
+                left = Math.min(left, cx);
+                top = Math.min(top, cy);
+                right = Math.max(right, cx);
+                bottom = Math.max(bottom, cy);
             }
         }
-        return (int) Math.min(100, Math.round(400.0 * missing / band.size()));
+        int value = (int) Math.min(100, Math.round(400.0 * missing / band.size()));
+        return new Measure(value, missing == 0 ? null : Quad.rectangle(left, top, right, bottom));
     }
 
     /**

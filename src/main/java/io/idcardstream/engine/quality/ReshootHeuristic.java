@@ -20,16 +20,21 @@ public final class ReshootHeuristic {
     static final double BAND = 0.06;
     static final double DARK_SHARE = 0.4;
     static final double DARK_LUMA = 35;
-    static final int DARK_SIDES = 2;
+    public static final int DARK_SIDES = 2;
 
     private ReshootHeuristic() {}
 
     public static boolean looksReshot(RgbImage image, Quad cardInImage) {
+        return darkSides(image, cardInImage) >= DARK_SIDES;
+    }
+
+    /** How many of the four edge bands are dark (0 when the card reaches into a band): the warning's score is /4. */
+    public static int darkSides(RgbImage image, Quad cardInImage) {
         int w = image.width(), h = image.height();
         int bandX = Math.max(1, (int) (w * BAND)), bandY = Math.max(1, (int) (h * BAND));
         for (Point corner : cardInImage.corners()) {
             if (corner.x() < bandX || corner.y() < bandY || corner.x() > w - bandX || corner.y() > h - bandY) {
-                return false;
+                return 0;
             }
         }
         int[] dark = new int[4];
@@ -59,6 +64,6 @@ public final class ReshootHeuristic {
                 darkSides++;
             }
         }
-        return darkSides >= DARK_SIDES;
+        return darkSides;
     }
 }

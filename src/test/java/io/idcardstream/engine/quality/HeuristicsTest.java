@@ -81,6 +81,58 @@ class HeuristicsTest {
     }
 
     @Test
+    void shouldPlaceTheIncompleteBorderWarningWhereTheEdgeIsMissing() {
+        // Given a light card of the template's size whose bottom 20 pixels a black bar covers
+        RgbImage barred = cover(RgbImage.filled(856, 540, 0xE0E0E0), 520);
+        // When the border is measured
+        BorderCheck.Measure measure = BorderCheck.measure(barred, frame(Homography.identity()));
+        // Then the region of the warning is the bottom band of the card, not the whole card
+        assertThat(measure.value()).isEqualTo(100);
+        assertThat(measure.missing().topLeft().y()).isGreaterThan(500);
+        assertThat(measure.missing().width()).isGreaterThan(700);
+        // And a complete card has no region
+        assertThat(BorderCheck.measure(RgbImage.filled(856, 540, 0xE0E0E0), frame(Homography.identity())).missing())
+                .isNull();
+    }
+
+    @Test
+    void shouldSeeAFingerOverTheCardsEdgeButNotSpecksOrRedInk() {
+        // Given a pale card of the template's size; the same with a skin-coloured finger 80 pixels wide over its top
+        // edge; one with skin-coloured specks every 16 pixels along that edge; one with a red seal over the edge
+        RgbImage card = RgbImage.filled(856, 540, 0xE4ECF4);
+        RgbImage finger = paint(card, 300, 0, 80, 90, 0xDCA884);
+        RgbImage specks = card;
+        for (int x = 60; x < 800; x += 16) {
+            specks = paint(specks, x, 12, 2, 2, 0xDCA884);
+        }
+        RgbImage seal = paint(card, 300, 0, 120, 60, 0xD02828);
+        CardFrame whole = frame(Homography.identity());
+        // Then only the finger is an occlusion, placed over the top edge
+        Occlusion.Measure measure = Occlusion.measure(finger, whole);
+        assertThat(measure.occluded()).isTrue();
+        assertThat(measure.region().topLeft().x()).isBetween(300.0, 380.0);
+        assertThat(measure.region().bottomRight().y()).isLessThan(40);
+        assertThat(Occlusion.measure(card, whole).occluded()).isFalse();
+        assertThat(Occlusion.measure(specks, whole).occluded()).isFalse();
+        assertThat(Occlusion.measure(seal, whole).occluded()).isFalse();
+    }
+
+    @Test
+    void shouldTakeOnlyAWholeButImpossibleValidityForAnEdit() {
+        // Given validity periods the engine withheld: one in the card's exact shape but no real day (an edit), one
+        // cut short by a stamp or a misreading, and a birth date
+        var edited = new io.idcardstream.ocr.FieldCorrection(io.idcardstream.ocr.FieldName.VALID_DATE,
+                "2016.02.30-2026.02.30", "", "MALFORMED_DATE_WITHHELD");
+        var cutShort = new io.idcardstream.ocr.FieldCorrection(io.idcardstream.ocr.FieldName.VALID_DATE,
+                "2016.02.1-2026.0", "", "MALFORMED_DATE_WITHHELD");
+        var birth = new io.idcardstream.ocr.FieldCorrection(io.idcardstream.ocr.FieldName.BIRTH, "1987/2/30", "",
+                "MALFORMED_DATE_WITHHELD");
+        // Then only the whole, impossible validity is a sign of an edit
+        assertThat(EditedDates.impossibleDateWithheld(java.util.List.of(edited))).isTrue();
+        assertThat(EditedDates.impossibleDateWithheld(java.util.List.of(cutShort, birth))).isFalse();
+    }
+
+    @Test
     void shouldScoreQualityBySharpnessAndConfidence() {
         assertThat(QualityScore.of(0.4, 0.99)).isEqualTo(99);
         assertThat(QualityScore.of(0.125, 0.9)).isEqualTo(45);
@@ -99,6 +151,16 @@ class HeuristicsTest {
                 if (x < width || y < width || x >= image.width() - width || y >= image.height() - width) {
                     p[y * image.width() + x] = 0x101010;
                 }
+            }
+        }
+        return new RgbImage(image.width(), image.height(), p);
+    }
+
+    private static RgbImage paint(RgbImage image, int x0, int y0, int w, int h, int rgb) {
+        int[] p = image.pixels().clone();
+        for (int y = y0; y < Math.min(image.height(), y0 + h); y++) {
+            for (int x = x0; x < Math.min(image.width(), x0 + w); x++) {
+                p[y * image.width() + x] = rgb;
             }
         }
         return new RgbImage(image.width(), image.height(), p);

@@ -1,0 +1,111 @@
+package io.idcardstream.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.idcardstream.engine.synthetic.WarningSet;
+import io.idcardstream.fetch.ImageFetchException;
+import io.idcardstream.ocr.AdvancedInfo;
+import io.idcardstream.ocr.CardSide;
+import io.idcardstream.ocr.IdCardOcrRequest;
+import io.idcardstream.ocr.ImageSource;
+import io.idcardstream.ocr.OcrOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 12: each warning heuristic on the class of synthetic images its condition names ({@link WarningSet}, one
+ * generated front, real models): what it must raise, what it must leave alone, and what it must call not checked.
+ * The measured precision and recall over many cards are bench/warnings.sh's (BENCHMARKS.md).
+ */
+class WarningConditionsTest {
+    private static final String IMAGE_SWITCHES = "{\"CopyWarn\":true,\"BorderCheckWarn\":true,\"ReshootWarn\":true,"
+            + "\"DetectPsWarn\":true,\"TempIdWarn\":true,\"ReflectWarn\":true}";
+
+    private static LocalIdCardRecognizer engine;
+    private static Map<String, AdvancedInfo> answers;
+
+    @BeforeAll
+    static void askEveryCondition() throws Exception {
+        engine = new LocalIdCardRecognizer(EngineSettings.DEFAULTS.withCallDeadline(Duration.ofSeconds(60)),
+                SharedModels.get(), url -> {
+                    throw new ImageFetchException(ImageFetchException.Reason.REFUSED, "no URLs in this test");
+                });
+        OcrOptions options = OcrOptions.fromConfigJson(IMAGE_SWITCHES, null, null, null, null);
+        answers = new java.util.LinkedHashMap<>();
+        for (WarningSet.Labelled image : WarningSet.generate(1, 12)) {
+            answers.put(image.condition(), engine.recognize(new IdCardOcrRequest(new ImageSource.Inline(image.jpeg()),
+                    CardSide.valueOf(image.side().toUpperCase(Locale.ROOT)), options)).get(90, TimeUnit.SECONDS)
+                    .advancedInfo());
+        }
+    }
+
+    @AfterAll
+    static void stopEngine() {
+        engine.close();
+    }
+
+    @Test
+    void shouldRaiseNothingOnACleanOrMerelyBlurredScan() {
+        // Given a clean scan and the same blurred by radius 1 and 2; When every image warning is asked
+        // Then none is raised: soft is not fraud
+        for (String condition : List.of("clean", "blur1", "blur2")) {
+            assertThat(answers.get(condition).warnings()).as(condition).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldTakeAGreyCopierPageForABlackAndWhitePhotocopy() {
+        // Given the scan through a copier in black and white (grey, toner speckle); Then -9102 and -9108
+        assertThat(answers.get("grey_copy").warnings()).containsExactly(-9102, -9108);
+    }
+
+    @Test
+    void shouldSeeTheScreenBezelOfAReshoot() {
+        // Given the scan shown on a screen with a dark bezel and photographed (pixel grid, moiré); Then -9103
+        assertThat(answers.get("reshoot").warnings()).contains(-9103);
+    }
+
+    @Test
+    void shouldFlagACardWhoseBottomEdgeABlackBarCuts() {
+        // Given a black bar over the bottom fifth of the card; Then -9101 with its score and the region of the cut
+        AdvancedInfo cut = answers.get("border_cut");
+        assertThat(cut.warnings()).containsExactly(-9101);
+        assertThat(cut.detail(-9101)).hasValueSatisfying(d -> {
+            assertThat(d.score()).isGreaterThan(0.5f);
+            assertThat(d.region()).hasSize(4);
+        });
+    }
+
+    @Test
+    void shouldFlagAFingerOverTheCardsTopEdgeWhereItIs() {
+        // Given a skin-coloured finger over the card's top edge; Then -9105, its region at the top of the card
+        AdvancedInfo finger = answers.get("finger");
+        assertThat(finger.warnings()).containsExactly(-9105);
+        assertThat(finger.detail(-9105)).hasValueSatisfying(d -> assertThat(d.region()).hasSize(4)
+                .allSatisfy(p -> assertThat(p.y()).isLessThan(120)));
+    }
+
+    @Test
+    void shouldCallGlareTemporaryIdsAndEditsNotCheckedRatherThanClean() {
+        // Given a glare spot on the card; Then -9107 is not raised (no detector) and the answer says -9107, -9104
+        // and -9106 were not checked, so it never reads as clean
+        AdvancedInfo glare = answers.get("glare");
+        assertThat(glare.warnings()).doesNotContain(-9107);
+        assertThat(glare.warningsNotChecked()).contains(-9104, -9106, -9107);
+    }
+
+    @Test
+    void shouldNotVouchForAColourCardNotBeingAColourCopy() {
+        // Given a clean colour scan; Then -9102 is named not checked: colour copies keep their colour
+        assertThat(answers.get("clean").warningsNotChecked()).contains(-9102);
+        // And a colour copy is not taken for a black-and-white one
+        assertThat(answers.get("colour_copy").warnings()).doesNotContain(-9108);
+        assertThat(answers.get("colour_copy").warningsNotChecked()).contains(-9102);
+    }
+}
