@@ -210,6 +210,13 @@ final class AssemblyProcessor implements Processor<String, Object, String, Objec
         if (!sameImage) { // one image's warnings are listed once, under the front
             back.getWarnings().forEach(w -> warnings.add(new SideWarning(CardSide.BACK, w.getCode(), w.getKind())));
         }
+        List<SideWarning> notChecked = new ArrayList<>();
+        front.getWarningsNotChecked().forEach(w -> notChecked.add(new SideWarning(CardSide.FRONT, w.getCode(),
+                w.getKind())));
+        if (!sameImage) {
+            back.getWarningsNotChecked().forEach(w -> notChecked.add(new SideWarning(CardSide.BACK, w.getCode(),
+                    w.getKind())));
+        }
         Set<String> issues = new LinkedHashSet<>(front.getIssues());
         issues.addAll(back.getIssues());
         state.setRevision(state.getRevision() + 1);
@@ -242,6 +249,7 @@ final class AssemblyProcessor implements Processor<String, Object, String, Objec
                 .setFirstSideAt(Instant.ofEpochMilli(state.getFirstSideAt()))
                 .setAssembledAt(Instant.ofEpochMilli(now))
                 .setAttributes(state.getAttributes())
+                .setWarningsNotChecked(notChecked)
                 .build();
         state.setStatus(AssemblyStatus.ASSEMBLED);
         keepUntil(state, key, now);

@@ -78,10 +78,11 @@ record SideOutcome(String subjectId, String applicationId, String requestId, boo
         FrontIdentity f = r.getFront();
         RawFields raw = r.getRaw();
         List<KeptWarning> warnings = warnings(r);
+        List<KeptWarning> notChecked = notChecked(r);
         List<String> issues = r.getValidation().getIssues();
         if (f != null) {
             return new FrontSide(r.getRequestId(), recordTime, f.getName(), f.getSex().name(), f.getNation(),
-                    f.getBirthDate(), f.getAddress(), f.getIdNumber(), warnings, issues);
+                    f.getBirthDate(), f.getAddress(), f.getIdNumber(), warnings, issues, notChecked);
         }
         if (raw == null || (blank(raw.getIdNum()) && blank(raw.getName()))) {
             return null;
@@ -89,7 +90,8 @@ record SideOutcome(String subjectId, String applicationId, String requestId, boo
         return new FrontSide(r.getRequestId(), recordTime, trimmed(raw.getName()),
                 Sex.fromPrinted(raw.getSex()).name(), trimmed(raw.getNation()),
                 CardDates.parseBirth(raw.getBirth()).orElse(null), trimmed(raw.getAddress()),
-                blank(raw.getIdNum()) ? null : raw.getIdNum().trim().toUpperCase(Locale.ROOT), warnings, issues);
+                blank(raw.getIdNum()) ? null : raw.getIdNum().trim().toUpperCase(Locale.ROOT), warnings, issues,
+                notChecked);
     }
 
     /** The back, as {@link #front} (from the raw strings for a MultiCardDetect image). */
@@ -97,10 +99,11 @@ record SideOutcome(String subjectId, String applicationId, String requestId, boo
         BackIdentity b = r.getBack();
         RawFields raw = r.getRaw();
         List<KeptWarning> warnings = warnings(r);
+        List<KeptWarning> notChecked = notChecked(r);
         List<String> issues = r.getValidation().getIssues();
         if (b != null) {
             return new BackSide(r.getRequestId(), recordTime, b.getAuthority(), b.getValidFrom(), b.getValidUntil(),
-                    b.getLongTerm(), warnings, issues);
+                    b.getLongTerm(), warnings, issues, notChecked);
         }
         if (raw == null || (blank(raw.getAuthority()) && blank(raw.getValidDate()))) {
             return null;
@@ -108,11 +111,15 @@ record SideOutcome(String subjectId, String applicationId, String requestId, boo
         var validity = CardDates.parseValidity(raw.getValidDate());
         return new BackSide(r.getRequestId(), recordTime, trimmed(raw.getAuthority()),
                 validity.map(v -> v.from()).orElse(null), validity.map(v -> v.until()).orElse(null),
-                validity.map(v -> v.longTerm()).orElse(false), warnings, issues);
+                validity.map(v -> v.longTerm()).orElse(false), warnings, issues, notChecked);
     }
 
     private static List<KeptWarning> warnings(IdentityRecognized r) {
         return r.getWarnings().stream().map(w -> new KeptWarning(w.getCode(), w.getKind().name())).toList();
+    }
+
+    private static List<KeptWarning> notChecked(IdentityRecognized r) {
+        return r.getWarningsNotChecked().stream().map(w -> new KeptWarning(w.getCode(), w.getKind().name())).toList();
     }
 
     private static boolean blank(String value) {

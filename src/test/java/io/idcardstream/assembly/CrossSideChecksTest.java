@@ -70,11 +70,11 @@ class CrossSideChecksTest {
     private static FrontSide front(LocalDate birth, String region) {
         String first17 = region + birth.toString().replace("-", "") + "123";
         return new FrontSide("r-f", 0L, null, "MALE", null, birth, null,
-                first17 + ResidentIdNumber.checkDigit(first17), List.of(), List.of());
+                first17 + ResidentIdNumber.checkDigit(first17), List.of(), List.of(), List.of());
     }
 
     private static BackSide back(String authority, LocalDate from, int years) {
         return new BackSide("r-b", 0L, authority, from, years == 0 ? null : from.plusYears(years), years == 0,
-                List.of(), List.of());
+                List.of(), List.of(), List.of());
     }
 }

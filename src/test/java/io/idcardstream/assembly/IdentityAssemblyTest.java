@@ -10,6 +10,7 @@ import io.idcardstream.events.IdentityIncomplete;
 import io.idcardstream.events.IdentityRecognized;
 import io.idcardstream.events.SideFailure;
 import io.idcardstream.events.SideWarning;
+import io.idcardstream.events.UncheckedWarning;
 import io.idcardstream.events.WarningKind;
 import io.idcardstream.events.state.AssemblyState;
 import io.idcardstream.serde.ConfluentAvroSerde;
@@ -195,6 +196,25 @@ class IdentityAssemblyTest {
         assertThat(second.getFlags()).containsExactly("REPEATED_FRONT");
         assertThat(second.getWarnings()).containsExactly(new SideWarning(CardSide.BACK, -9108, "GLARE"));
         assertThat(assembled.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldCarryTheWarningsEachSideDidNotCheckSoTheIdentityNeverLooksClean() {
+        // Given a front that asked for the photocopy warning without a detector vouching for it, and a back that
+        // asked for glare the same way
+        recognized.pipeInput("s-1", IdentityRecognized.newBuilder(OutcomeEvents.front("r-f", "s-1", "a-1", CARD))
+                .setWarningsNotChecked(List.of(new UncheckedWarning(-9102, WarningKind.PHOTOCOPY))).build(), NOW);
+
+        // When the back completes the application
+        recognized.pipeInput("s-1", IdentityRecognized.newBuilder(OutcomeEvents.back("r-b", "s-1", "a-1", CARD))
+                .setWarningsNotChecked(List.of(new UncheckedWarning(-9107, WarningKind.GLARE))).build(),
+                NOW.plusSeconds(1));
+
+        // Then the identity names both, each with its side, apart from the warnings found (none)
+        IdentityAssembled identity = assembled.readValue();
+        assertThat(identity.getWarnings()).isEmpty();
+        assertThat(identity.getWarningsNotChecked()).containsExactly(
+                new SideWarning(CardSide.FRONT, -9102, "PHOTOCOPY"), new SideWarning(CardSide.BACK, -9107, "GLARE"));
     }
 
     @Test
