@@ -5,16 +5,25 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * Builds the {@link IdCardStreamConfig} from, in increasing precedence: defaults, a properties file, the
  * environment ({@code IDCARD_} + key in upper snake case; {@code IDCARD_KAFKA_X_Y} becomes {@code kafka.x.y}),
- * and explicit overrides (command-line options).
+ * and explicit overrides (command-line options). A key that is neither a setting nor {@code kafka.}-prefixed is
+ * refused with the nearest setting's name.
  */
 public final class ConfigLoader {
     /** Environment variable naming the properties file when {@code --config-file} is not given. */
@@ -48,7 +57,63 @@ public final class ConfigLoader {
             }
         });
         values.putAll(overrides);
+        refuseUnknownKeys(values.keySet());
         return new IdCardStreamConfig(values);
+    }
+
+    /**
+     * A key nobody reads is a mistake (a Kafka setting without {@code kafka.}, a typo) that would otherwise be
+     * dropped in silence: refused, naming the key and the nearest one that exists.
+     */
+    private static void refuseUnknownKeys(Set<String> keys) {
+        Set<String> known = IdCardStreamConfig.definition().names();
+        for (String key : new TreeSet<>(keys)) {
+            if (!known.contains(key) && !key.startsWith(IdCardStreamConfig.KAFKA_PREFIX)) {
+                throw new ConfigException("Unknown setting '" + key + "': " + suggestion(key, known));
+            }
+        }
+    }
+
+    private static String suggestion(String key, Set<String> known) {
+        if (KAFKA_CLIENT_KEYS.contains(key)) {
+            return "Kafka client and Streams settings take the prefix: did you mean '" + IdCardStreamConfig.KAFKA_PREFIX
+                    + key + "'?";
+        }
+        String nearest = known.stream().min(Comparator.comparingInt(k -> editDistance(k, key))).orElseThrow();
+        return editDistance(nearest, key) <= Math.max(2, key.length() / 4) ? "did you mean '" + nearest + "'?"
+                : "the README's configuration table lists every setting; Kafka settings take the prefix '"
+                        + IdCardStreamConfig.KAFKA_PREFIX + "'.";
+    }
+
+    /** Every setting the Kafka clients and Streams know, for a better hint than the nearest of ours. */
+    private static final Set<String> KAFKA_CLIENT_KEYS = kafkaClientKeys();
+
+    private static Set<String> kafkaClientKeys() {
+        Set<String> names = new HashSet<>(StreamsConfig.configDef().names());
+        names.addAll(ProducerConfig.configNames());
+        names.addAll(ConsumerConfig.configNames());
+        names.addAll(AdminClientConfig.configNames());
+        return Set.copyOf(names);
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions of one character each. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private static Map<String, String> readProperties(Path file) {

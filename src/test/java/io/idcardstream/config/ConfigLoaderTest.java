@@ -63,6 +63,39 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldRefuseAKafkaSettingWithoutItsPrefixNamingThePrefixedKey() throws Exception {
+        // Given a Streams setting written as Kafka Streams spells it, in the file
+        Path file = dir.resolve("app.properties");
+        Files.writeString(file, "num.standby.replicas=1\n", StandardCharsets.UTF_8);
+
+        // Then it is refused instead of dropped, with the key that would work
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Unknown setting 'num.standby.replicas'")
+                .hasMessageContaining("'kafka.num.standby.replicas'");
+    }
+
+    @Test
+    void shouldRefuseAMisspeltSettingNamingTheNearestOne() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("ocr.quota.rsp", "10")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Unknown setting 'ocr.quota.rsp'")
+                .hasMessageContaining("did you mean 'ocr.quota.rps'?");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("completely.unrelated.thing", "1")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Unknown setting 'completely.unrelated.thing'")
+                .hasMessageContaining("configuration table");
+    }
+
+    @Test
+    void shouldMeasureEditDistanceByOneCharacterChanges() {
+        assertThat(ConfigLoader.editDistance("ocr.quota.rps", "ocr.quota.rps")).isZero();
+        assertThat(ConfigLoader.editDistance("ocr.quota.rps", "ocr.quota.rsp")).isEqualTo(2);
+        assertThat(ConfigLoader.editDistance("kitten", "sitting")).isEqualTo(3);
+        assertThat(ConfigLoader.editDistance("", "abc")).isEqualTo(3);
+    }
+
+    @Test
     void shouldFailWithTheKeyAndValueWhenAValueIsInvalid() {
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("IDCARD_OCR_QUOTA_RPS", "-3"), Map.of()))
                 .isInstanceOf(ConfigException.class)
