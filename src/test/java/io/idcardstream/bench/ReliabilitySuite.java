@@ -45,7 +45,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -492,30 +491,9 @@ public final class ReliabilitySuite {
         }
     }
 
-    /** Waits until the group has exactly {@code members} members and is stable. */
     private void awaitGroup(String group, int members, List<WorkerProcess> workers) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(180);
         try (Admin admin = admin()) {
-            while (true) {
-                if (workers.stream().anyMatch(w -> !w.alive())) {
-                    throw new IllegalStateException("A worker exited; see " + outDir);
-                }
-                try {
-                    var description = admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS)
-                            .get(group);
-                    if (description.groupState() == GroupState.STABLE && description.members().size() == members) {
-                        return;
-                    }
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException)) {
-                        throw e;
-                    }
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("Group " + group + " not stable with " + members + " members");
-                }
-                TimeUnit.MILLISECONDS.sleep(200);
-            }
+            WorkerProcess.awaitStableGroup(admin, group, members, workers, outDir);
         }
     }
 

@@ -42,7 +42,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -188,7 +187,9 @@ public final class ThroughputBenchmark {
                 workers.add(WorkerProcess.start(jar, workerSettings(scenario, prefix, i, opsPort),
                         workDir.resolve(prefix + "-worker-" + i + ".log")));
             }
-            awaitGroup(prefix, scenario.instances(), workers);
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                WorkerProcess.awaitStableGroup(admin, prefix, scenario.instances(), workers, workDir);
+            }
             awaitReady(opsPorts, workers);
             Map<String, Double> before = serverAnswers();
             recognizer.drainLatencies();
@@ -279,35 +280,6 @@ public final class ThroughputBenchmark {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(names.stream().map(name -> new NewTopic(name, partitions, (short) 1)).toList())
                     .all().get(60, TimeUnit.SECONDS);
-        }
-    }
-
-    /** Waits until every worker instance has joined the group and the group is stable. */
-    private void awaitGroup(String group, int members, List<WorkerProcess> workers) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(180);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            while (true) {
-                for (WorkerProcess worker : workers) {
-                    if (!worker.alive()) {
-                        throw new IllegalStateException("A worker exited during start-up; see " + workDir);
-                    }
-                }
-                try {
-                    var description = admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS)
-                            .get(group);
-                    if (description.groupState() == GroupState.STABLE && description.members().size() == members) {
-                        return;
-                    }
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException)) {
-                        throw e;
-                    }
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("Group " + group + " not stable with " + members + " members");
-                }
-                TimeUnit.MILLISECONDS.sleep(500);
-            }
         }
     }
 

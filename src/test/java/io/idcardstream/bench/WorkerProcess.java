@@ -3,10 +3,15 @@ package io.idcardstream.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
  * One {@code idcard-stream run} in its own JVM, as in production, so its CPU time and peak memory are its
@@ -31,6 +36,35 @@ final class WorkerProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().put("IDCARD_LOG_LEVEL", "WARN");
         return new WorkerProcess(builder.start());
+    }
+
+    /**
+     * Waits (up to 3 minutes) until the consumer group has exactly {@code members} members and is stable; fails at
+     * once when one of {@code workers} exits, pointing at {@code logs}.
+     */
+    static void awaitStableGroup(Admin admin, String group, int members, List<WorkerProcess> workers, Path logs)
+            throws Exception {
+        Instant deadline = Instant.now().plusSeconds(180);
+        while (true) {
+            if (workers.stream().anyMatch(w -> !w.alive())) {
+                throw new IllegalStateException("A worker exited; see " + logs);
+            }
+            try {
+                var description = admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS)
+                        .get(group);
+                if (description.groupState() == GroupState.STABLE && description.members().size() == members) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+                    throw e;
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Group " + group + " not stable with " + members + " members");
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
     }
 
     boolean alive() {
