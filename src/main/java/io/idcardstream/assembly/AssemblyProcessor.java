@@ -205,18 +205,8 @@ final class AssemblyProcessor implements Processor<String, Object, String, Objec
             flags.add(COMPLETED_AFTER_DEADLINE);
         }
         boolean sameImage = front.getRequestId().equals(back.getRequestId());
-        List<SideWarning> warnings = new ArrayList<>();
-        front.getWarnings().forEach(w -> warnings.add(new SideWarning(CardSide.FRONT, w.getCode(), w.getKind())));
-        if (!sameImage) { // one image's warnings are listed once, under the front
-            back.getWarnings().forEach(w -> warnings.add(new SideWarning(CardSide.BACK, w.getCode(), w.getKind())));
-        }
-        List<SideWarning> notChecked = new ArrayList<>();
-        front.getWarningsNotChecked().forEach(w -> notChecked.add(new SideWarning(CardSide.FRONT, w.getCode(),
-                w.getKind())));
-        if (!sameImage) {
-            back.getWarningsNotChecked().forEach(w -> notChecked.add(new SideWarning(CardSide.BACK, w.getCode(),
-                    w.getKind())));
-        }
+        List<SideWarning> warnings = bySide(front.getWarnings(), back.getWarnings(), sameImage);
+        List<SideWarning> notChecked = bySide(front.getWarningsNotChecked(), back.getWarningsNotChecked(), sameImage);
         Set<String> issues = new LinkedHashSet<>(front.getIssues());
         issues.addAll(back.getIssues());
         state.setRevision(state.getRevision() + 1);
@@ -363,5 +353,15 @@ final class AssemblyProcessor implements Processor<String, Object, String, Objec
 
     private static long timerTime(String timerKey) {
         return Long.parseLong(timerKey.substring(0, timerKey.indexOf(':')));
+    }
+
+    /** Both sides' warnings, each with its side; one image's are listed once, under the front. */
+    private static List<SideWarning> bySide(List<KeptWarning> front, List<KeptWarning> back, boolean sameImage) {
+        List<SideWarning> warnings = new ArrayList<>();
+        front.forEach(w -> warnings.add(new SideWarning(CardSide.FRONT, w.getCode(), w.getKind())));
+        if (!sameImage) {
+            back.forEach(w -> warnings.add(new SideWarning(CardSide.BACK, w.getCode(), w.getKind())));
+        }
+        return warnings;
     }
 }
