@@ -40,6 +40,16 @@ public final class Completeness {
     }
 
     /**
+     * Whether a reading with holes was nonetheless of a legible card: a front whose ID number passes its check and
+     * agrees with the birth date and sex read. Eighteen characters and two fields agreeing by chance on a card too
+     * blurred to read does not happen; a small sharp card on a blurred background does (its two-character name or
+     * an address character missed by the detector). A back has no such proof.
+     */
+    public static boolean provedLegible(ExtractedCard card) {
+        return card.side() == CardSide.FRONT && consistent(card);
+    }
+
+    /**
      * The front's ID number passes its check and agrees with the printed birth date and sex (always true for the
      * back). Specimen cards fail this on purpose; real cards fail it when something was misread.
      */
