@@ -16,6 +16,7 @@ import io.idcardstream.engine.fields.MalformedDates;
 import io.idcardstream.engine.fields.NationCompletion;
 import io.idcardstream.engine.fields.PlaceNameRepair;
 import io.idcardstream.engine.fields.FieldRectifier.Rectified;
+import io.idcardstream.engine.geom.Quad;
 import io.idcardstream.engine.image.ImageDecoder;
 import io.idcardstream.engine.image.ImageLimits;
 import io.idcardstream.engine.image.JpegEncoder;
@@ -220,7 +221,11 @@ final class CardPipeline {
 
     /** The band of a one-line field read as one line ({@link FieldRows}), in image coordinates. */
     private GlyphLine row(RgbImage image, CardFrame frame, FieldName field) throws OrtException {
-        return GlyphLine.of(reader.recognize(image, FieldRows.band(field, frame)), -1);
+        return read(image, FieldRows.band(field, frame));
+    }
+
+    private GlyphLine read(RgbImage image, Quad band) throws OrtException {
+        return GlyphLine.of(reader.recognize(image, band), -1);
     }
 
     /**
@@ -241,27 +246,39 @@ final class CardPipeline {
      * One-line fields that are missing or malformed get their band read once more in one piece: the ID number when
      * it is not a valid number ({@link CardFieldExtractor#withIdNumberFrom}), a two-character name in case its box
      * cut off a third ({@link FieldRows#withLongerName}), the others when not of their form
-     * ({@link FieldRows#withRowReading}); a band's reading replaces the field only when it is better.
+     * ({@link FieldRows#withRowReading}); a band's reading replaces the field only when it is better. The ID number
+     * and the others still not of their form are then tried in bands shifted up and down ({@link FieldRows#bands}),
+     * until one reads a valid number or a well-formed value.
      */
     private Reading withRowsReread(RgbImage image, Reading reading) throws OrtException {
         ExtractedCard card = reading.card();
-        for (FieldName field : FieldRows.of(reading.frame().side())) {
+        CardFrame frame = reading.frame();
+        for (FieldName field : FieldRows.of(frame.side())) {
             if (field == FieldName.ID_NUM) {
                 if (!Completeness.consistent(card)) {
-                    card = CardFieldExtractor.withIdNumberFrom(row(image, reading.frame(), field), card, image.width(),
-                            image.height());
+                    for (Quad band : FieldRows.bands(field, frame)) {
+                        card = CardFieldExtractor.withIdNumberFrom(read(image, band), card, image.width(),
+                                image.height());
+                        if (Completeness.validIdNumber(card)) {
+                            break;
+                        }
+                    }
                 }
             } else if (field == FieldName.NAME && card.fields().name().codePointCount(0,
                     card.fields().name().length()) == 2) {
-                card = FieldRows.withLongerName(card, row(image, reading.frame(), field), image.width(),
-                        image.height());
+                card = FieldRows.withLongerName(card, row(image, frame, field), image.width(), image.height());
             } else if (!Completeness.wellFormed(field, card.fields().get(field))) {
-                ExtractedCard reread = complete(FieldRows.withRowReading(card, field,
-                        row(image, reading.frame(), field), image.width(), image.height()));
-                card = Completeness.wellFormed(field, reread.fields().get(field)) ? reread : card;
+                for (Quad band : FieldRows.bands(field, frame)) {
+                    ExtractedCard reread = complete(FieldRows.withRowReading(card, field, read(image, band),
+                            image.width(), image.height()));
+                    if (Completeness.wellFormed(field, reread.fields().get(field))) {
+                        card = reread;
+                        break;
+                    }
+                }
             }
         }
-        return card == reading.card() ? reading : new Reading(reading.lines(), reading.frame(), card);
+        return card == reading.card() ? reading : new Reading(reading.lines(), frame, card);
     }
 
     private static boolean better(ExtractedCard candidate, ExtractedCard incumbent) {

@@ -39,6 +39,11 @@ public final class Completeness {
         return card.found() && fieldsOf(card.side()).allMatch(f -> wellFormed(f, card.fields().get(f)));
     }
 
+    /** The front's ID number is eighteen characters of its form with a valid check character. */
+    public static boolean validIdNumber(ExtractedCard card) {
+        return ResidentIdNumber.parse(card.fields().idNum()).filter(ResidentIdNumber::checkDigitValid).isPresent();
+    }
+
     /**
      * Whether a reading with holes was nonetheless of a legible card: a front whose ID number passes its check and
      * agrees with the birth date and sex read. Eighteen characters and two fields agreeing by chance on a card too

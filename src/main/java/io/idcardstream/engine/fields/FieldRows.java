@@ -43,12 +43,34 @@ public final class FieldRows {
         return ROWS.stream().map(Row::field).filter(f -> f.side() == side).toList();
     }
 
+    /**
+     * Narrower bands a sixth and a third of a line above and below the value's middle (offset, half height;
+     * template units), tried in this order after the centred one: a stamp or watermark crossing the lower or upper
+     * part of a line joins the line in the centred band and spoils its reading (a grey 复印无效 box over the ID
+     * number's last digits), while a band that leaves the intruder out still holds most of each character.
+     */
+    private static final double[][] SHIFTED = {{-5, 20}, {5, 20}, {-10, 16}, {10, 16}};
+
     /** The band of {@code field}'s value in the image, starting where its label, when seen, says the value starts. */
     public static Quad band(FieldName field, CardFrame frame) {
+        return band(field, frame, 0, HALF_HEIGHT);
+    }
+
+    /** The centred band of {@code field}'s value, then the {@link #SHIFTED} ones, for a value still not read. */
+    public static List<Quad> bands(FieldName field, CardFrame frame) {
+        List<Quad> bands = new ArrayList<>(List.of(band(field, frame)));
+        for (double[] shift : SHIFTED) {
+            bands.add(band(field, frame, shift[0], shift[1]));
+        }
+        return bands;
+    }
+
+    private static Quad band(FieldName field, CardFrame frame, double offset, double halfHeight) {
         Row row = ROWS.stream().filter(r -> r.field() == field).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(field + " is not a one-line field"));
         double left = frame.valueStarts().getOrDefault(row.label(), row.left());
-        return Quad.rectangle(left, row.y() - HALF_HEIGHT, row.right(), row.y() + HALF_HEIGHT).map(frame.cardToImage());
+        double y = row.y() + offset;
+        return Quad.rectangle(left, y - halfHeight, row.right(), y + halfHeight).map(frame.cardToImage());
     }
 
     /** ... and stand at most this many times the name's own pitch after it (not a watermark's character further on). */

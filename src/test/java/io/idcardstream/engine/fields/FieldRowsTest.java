@@ -88,6 +88,26 @@ class FieldRowsTest {
     }
 
     @Test
+    void shouldTryBandsAboveAndBelowTheRowAfterTheCentredOneSoAnIntruderOverHalfALineIsLeftOut() {
+        // Given a front located with its labels seen where the template has them
+        ExtractedCard card = front(photo.line("出生1987年1月1日", 80, 30, 232));
+        // When the birth's bands are placed
+        List<Quad> bands = FieldRows.bands(FieldName.BIRTH, card.frame());
+        // Then the centred band comes first, then narrower ones a sixth and a third of a line up and down, each
+        // still holding most of the line's characters (the row's middle lies inside every band)
+        assertThat(bands.get(0)).isEqualTo(FieldRows.band(FieldName.BIRTH, card.frame()));
+        List<double[]> topAndBottom = bands.stream().map(band -> {
+            List<Point> onCard = band.corners().stream().map(card.frame()::toCard).toList();
+            return new double[] {onCard.get(0).y(), onCard.get(3).y()};
+        }).toList();
+        double[][] expected = {{208, 256}, {207, 247}, {217, 257}, {206, 238}, {226, 258}};
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(topAndBottom.get(i)[0]).as("top of band %d", i).isCloseTo(expected[i][0], within(1e-6));
+            assertThat(topAndBottom.get(i)[1]).as("bottom of band %d", i).isCloseTo(expected[i][1], within(1e-6));
+        }
+    }
+
+    @Test
     void shouldListTheOneLineFieldsOfEachSide() {
         assertThat(FieldRows.of(CardSide.FRONT)).containsExactly(FieldName.NAME, FieldName.SEX, FieldName.NATION,
                 FieldName.BIRTH, FieldName.ID_NUM);
