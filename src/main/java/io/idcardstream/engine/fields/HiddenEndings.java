@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *   <li>a validity period read as a whole start date and an end cut short or missing digits
  *       ({@code 2012.10.17-2032}, {@code 2014.06.120190612}): a card is valid for whole years (5, 10 or 20 before
  *       long-term), so the end is the start's month and day in the one such year the digits read fit
- *       ({@value #VALIDITY_END});
+ *       ({@value #VALIDITY_END}); a start followed by only one character of 长期 ({@code 2010.09.04-长}) is
+ *       long-term, the one end written in words ({@value #VALIDITY_END});
  *   <li>an issuing authority ending in 公安, or in 分 of a 分局: the issuer is always a public security bureau
  *       (公安局) or one of its branches (分局), so the hidden last character is 局 ({@value #AUTHORITY_END}).
  * </ul>
@@ -32,6 +33,8 @@ public final class HiddenEndings {
     static final Set<Integer> SPANS = Set.of(5, 10, 20);
     /** A whole start date at the beginning of the value. */
     private static final Pattern START = Pattern.compile("(\\d{4})\\.?(\\d{2})\\.?(\\d{2})");
+    /** After a whole start, one character of 长期 alone: the other is under a seal, and no other end reads so. */
+    private static final Pattern HALF_LONG_TERM = Pattern.compile("-?[长期]");
     /** Fewer end digits than this (a year's worth) say too little to choose an end by. */
     static final int MIN_END_DIGITS = 4;
 
@@ -69,6 +72,10 @@ public final class HiddenEndings {
         Matcher m = START.matcher(value);
         if (!m.lookingAt()) {
             return value;
+        }
+        if (HALF_LONG_TERM.matcher(value.substring(m.end())).matches()) {
+            String longTerm = m.group(1) + "." + m.group(2) + "." + m.group(3) + "-长期";
+            return CardDates.parseValidity(longTerm).isPresent() ? longTerm : value;
         }
         String endDigits = value.substring(m.end()).replaceAll("\\D", "");
         if (endDigits.length() < MIN_END_DIGITS) {

@@ -18,7 +18,9 @@ class HiddenEndingsTest {
         "2012.10.17-2032, 2012.10.17-2032.10.17",          // a seal over the end's month and day: 20 years
         "2014.06.120190612, 2014.06.12-2019.06.12",        // a digit and the dash lost between the dates: 5 years
         "2006.03.01-2016.0, 2006.03.01-2016.03.01",        // the end cut at the card's edge: 10 years
-        "20061108-2026, 2006.11.08-2026.11.08"             // the start read without its dots
+        "20061108-2026, 2006.11.08-2026.11.08",            // the start read without its dots
+        "2010.09.04-长, 2010.09.04-长期",                    // a stamp over 期: long-term is the one end in words
+        "2010.09.04期, 2010.09.04-长期"                      // a seal over the dash and 长
     })
     void shouldCompleteAValidityEndFromTheStartWhenTheDigitsReadFitOneLegalSpan(String read, String completed) {
         assertThat(HiddenEndings.completedValidity(read)).isEqualTo(completed);
@@ -32,7 +34,9 @@ class HiddenEndingsTest {
         "2010.07.21-2020.07.21",   // already whole
         "2010.07.21-长期",          // long-term
         "2010.13.01-2015",         // the start is no date
-        "长期"                      // no start
+        "长期",                     // no start
+        "2010.09.04-长2",           // more than one character of 长期
+        "2010.02.30-长"             // the start is no date
     })
     void shouldLeaveAValidityThatNoOrMoreThanOneLegalEndExplains(String read) {
         assertThat(HiddenEndings.completedValidity(read)).isEqualTo(read);
