@@ -31,6 +31,9 @@ create idcard.ocr.requests 12 604800000
 create idcard.ocr.recognized 12 604800000
 create idcard.ocr.failed 12 604800000
 create idcard.ocr.requests.dlq 3 1209600000
+# Identity assembly's outputs (assembly.enabled=true; docs/assembly.md), keyed by subject id like the outcomes.
+create idcard.identity.assembled 12 604800000
+create idcard.identity.incomplete 12 604800000
 
 "$kafka_bin/kafka-topics.sh" --bootstrap-server "$bootstrap" "${extra[@]}" --describe \
-  --topic 'idcard\.ocr\..*'
+  --topic 'idcard\.(ocr|identity)\..*'

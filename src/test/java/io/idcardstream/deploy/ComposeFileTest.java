@@ -137,7 +137,9 @@ class ComposeFileTest {
                 (String) defaults.get(IdCardStreamConfig.TOPIC_REQUESTS_CONFIG),
                 (String) defaults.get(IdCardStreamConfig.TOPIC_RECOGNIZED_CONFIG),
                 (String) defaults.get(IdCardStreamConfig.TOPIC_FAILED_CONFIG),
-                (String) defaults.get(IdCardStreamConfig.TOPIC_DLQ_CONFIG));
+                (String) defaults.get(IdCardStreamConfig.TOPIC_DLQ_CONFIG),
+                (String) defaults.get(IdCardStreamConfig.TOPIC_ASSEMBLED_CONFIG),
+                (String) defaults.get(IdCardStreamConfig.TOPIC_INCOMPLETE_CONFIG));
         assertThat(script.topic("idcard.ocr.requests").partitions()).isEqualTo(12);
         // And a record holds the largest inline image plus the event around it
         int inlineMax = (Integer) defaults.get(IdCardStreamConfig.IMAGE_INLINE_MAX_BYTES_CONFIG);
