@@ -24,7 +24,8 @@ import java.util.Set;
  *   <li>the issuing authority is a place's 公安局, optionally with a district's 分局: each place in it must be a real
  *       name, a city's name followed by one of its counties', or a district's name with or without 区/县/市; a
  *       place that is not, but is one real name with a character or two lost or unsurely misread, is replaced by
- *       it ({@value #AUTHORITY}).
+ *       it, and a bureau word with one character lost (安局, 公局) is made whole when the places around it are real
+ *       ({@value #AUTHORITY}).
  * </ul>
  * Only characters the reader lost, or read with doubt (below {@link FieldRectifier#UNCERTAIN}, or with the name's
  * character among its alternatives), may change; a surely read character that differs rules a name out, so a
@@ -126,12 +127,13 @@ public final class PlaceNameRepair {
 
     private ExtractedCard repairAuthority(ExtractedCard card) {
         String value = card.fields().authority();
-        int bureau = value.indexOf("公安局");
+        String whole = withWholeBureauWord(value);
+        int bureau = whole.indexOf("公安局");
         if (bureau <= 0) {
             return card;
         }
-        List<Evidence> read = evidence(value, card.reading(FieldName.AUTHORITY));
-        String rest = value.substring(bureau + 3);
+        List<Evidence> read = evidence(whole, card.reading(FieldName.AUTHORITY));
+        String rest = whole.substring(bureau + 3);
         if (!rest.isEmpty() && (!rest.endsWith("分局") || rest.length() == 2)) {
             return card;
         }
@@ -144,6 +146,26 @@ public final class PlaceNameRepair {
         }
         String repaired = city.get() + "公安局" + (rest.isEmpty() ? "" : district.get() + "分局");
         return repaired.equals(value) ? card : changed(card, FieldName.AUTHORITY, value, repaired, AUTHORITY);
+    }
+
+    /**
+     * The value with 公安局 whole when one of its characters was lost (郑州市安局金水分局, a stamp over 公): every
+     * authority has the bureau word, and 安局 or 公局 is part of no other. Whether the rest is then an authority is for
+     * the place names to say.
+     */
+    static String withWholeBureauWord(String value) {
+        if (value.contains("公安局")) {
+            return value;
+        }
+        int lostFirst = value.indexOf("安局");
+        if (lostFirst > 0 && lostFirst == value.lastIndexOf("安局")) {
+            return value.substring(0, lostFirst) + "公" + value.substring(lostFirst);
+        }
+        int lostMiddle = value.indexOf("公局");
+        if (lostMiddle > 0 && lostMiddle == value.lastIndexOf("公局")) {
+            return value.substring(0, lostMiddle + 1) + "安" + value.substring(lostMiddle + 1);
+        }
+        return value;
     }
 
     /** The place before 公安局: as read when it is a name or a city and one of its counties, else its one repair. */

@@ -122,6 +122,27 @@ class PlaceNameRepairTest {
     }
 
     @Test
+    void shouldMakeTheBureauWordWholeWhenAStampTookOneOfItsCharactersAndThePlacesAreReal() {
+        // Given 郑州市公安局金水分局 with 公 lost, and 南京市公安局 with 安 lost
+        ExtractedCard lostFirst = Readings.of(back("郑州市安局金水分局")).card();
+        ExtractedCard lostMiddle = Readings.of(back("南京市公局")).card();
+        // Then the bureau word is whole, reported
+        ExtractedCard repaired = repair.apply(lostFirst);
+        assertThat(repaired.fields().authority()).isEqualTo("郑州市公安局金水分局");
+        assertThat(repaired.cleanups()).containsExactly(new FieldCorrection(FieldName.AUTHORITY, "郑州市安局金水分局",
+                "郑州市公安局金水分局", PlaceNameRepair.AUTHORITY));
+        assertThat(repair.apply(lostMiddle).fields().authority()).isEqualTo("南京市公安局");
+    }
+
+    @Test
+    void shouldLeaveABureauWordWithACharacterLostAloneWhenThePlaceIsNoRealName() {
+        ExtractedCard noPlace = Readings.of(back("复印安局")).card();
+        ExtractedCard twice = Readings.of(back("郑州市安局安局")).card();
+        assertThat(repair.apply(noPlace)).isSameAs(noPlace);
+        assertThat(repair.apply(twice)).isSameAs(twice);
+    }
+
+    @Test
     void shouldLeaveAuthoritiesThatAreNoBureauOfAPlaceAlone() {
         ExtractedCard station = Readings.of(back("北京市海淀区派出所")).card();
         ExtractedCard trailing = Readings.of(back("北京公安局海淀")).card();
