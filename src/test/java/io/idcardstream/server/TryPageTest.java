@@ -330,6 +330,33 @@ class TryPageTest {
     }
 
     @Test
+    void shouldNameTheRequestedWarningsNoDetectorLookedForBesideTheOnesFound() throws Exception {
+        // Given a recogniser that found a photocopy, and had no detector for the temporary-card and glare warnings
+        AdvancedInfo found = new AdvancedInfo(null, null, null, null, List.of(-9102), List.of(), List.of(-9104, -9107),
+                true, false);
+        AdvancedInfo clean = new AdvancedInfo(null, null, null, null, List.of(), List.of(), List.of(-9104), true,
+                false);
+        // When it answers once with the photocopy found, and once with nothing found
+        List<String> withOne = warningsShown(found);
+        List<String> withNone = warningsShown(clean);
+
+        // Then the unchecked ones are named as such, never as found nor as clean
+        assertThat(withOne).containsExactly("-9102 Photocopy",
+                "-9104 Temporary ID card: not checked (no detector looked for it)",
+                "-9107 Glare: not checked (no detector looked for it)");
+        assertThat(withNone).containsExactly("None of the warnings checked",
+                "-9104 Temporary ID card: not checked (no detector looked for it)");
+    }
+
+    /** The warnings list the page shows for a FRONT answer with {@code advanced}, three warning switches on. */
+    private List<String> warningsShown(AdvancedInfo advanced) throws Exception {
+        ScriptedRecognizer recognizer = ScriptedRecognizer.returning(IdCardOcrResult.of(SeedSamples.FRONT_FIELDS,
+                advanced, null));
+        return browser(pageServer(recognizer)).upload(FRONT_07.toFile()).option("CopyWarn", true)
+                .option("TempIdWarn", true).option("ReflectWarn", true).submitAndWait(DEADLINE).texts("#warnings li");
+    }
+
+    @Test
     void shouldKeepTheSecretKeyInThePage() throws Exception {
         // Given
         TryPageBrowser browser = browser(pageServer(ScriptedRecognizer.returning(SeedSamples.FRONT)));

@@ -260,22 +260,37 @@
     return WARNING_SWITCHES.some(function (name) { return config[name] === true; });
   }
 
+  /** Requested warnings no detector looked for (the engine's WarnNotChecked extension): their absence says nothing. */
+  function notCheckedCodes(advanced) {
+    var codes = Array.isArray(advanced.WarnNotChecked) ? advanced.WarnNotChecked : [];
+    return codes.filter(function (code) { return code !== null && String(code) !== ''; }).map(String);
+  }
+
   function showWarnings(advanced, requested) {
     var list = byId('warnings');
     clear(list);
     var codes = warningCodes(advanced);
+    var notChecked = notCheckedCodes(advanced);
     if (codes.length === 0) {
       var none = document.createElement('li');
       none.className = 'none';
-      setText(none, requested ? 'None' : 'Not checked: no …Warn option was on.');
+      setText(none, !requested ? 'Not checked: no …Warn option was on.'
+        : notChecked.length > 0 ? 'None of the warnings checked' : 'None');
       list.appendChild(none);
-      return;
     }
     for (var i = 0; i < codes.length; i++) {
       var item = document.createElement('li');
       item.setAttribute('data-code', codes[i]);
       setText(item, codes[i] + ' ' + (WARNINGS[codes[i]] || 'Unknown warning code'));
       list.appendChild(item);
+    }
+    for (var j = 0; j < notChecked.length; j++) {
+      var unchecked = document.createElement('li');
+      unchecked.className = 'not-checked';
+      unchecked.setAttribute('data-code', notChecked[j]);
+      setText(unchecked, notChecked[j] + ' ' + (WARNINGS[notChecked[j]] || 'Unknown warning code')
+        + ': not checked (no detector looked for it)');
+      list.appendChild(unchecked);
     }
   }
 
