@@ -6,6 +6,7 @@ import io.idcardstream.engine.geom.Point;
 import io.idcardstream.engine.geom.Quad;
 import io.idcardstream.engine.text.Glyph;
 import io.idcardstream.engine.text.GlyphLine;
+import io.idcardstream.identity.NationNames;
 import io.idcardstream.ocr.CardSide;
 import io.idcardstream.ocr.FieldCorrection;
 import io.idcardstream.ocr.FieldName;
@@ -75,6 +76,7 @@ public final class FieldRows {
 
     /** ... and stand at most this many times the name's own pitch after it (not a watermark's character further on). */
     static final double NEXT_CHARACTER = 1.6;
+    static final String NOT_PART_OF_NATION = "NOT_PART_OF_NATION";
     /** A character the band adds to a value must be read at least this surely. */
     static final float ADDED_CHARACTER = 0.8f;
 
@@ -120,9 +122,37 @@ public final class FieldRows {
         if (kept.isEmpty() || StampText.isStamp(kept.stream().map(Glyph::symbol).reduce("", String::concat))) {
             return card;
         }
-        ExtractedCard reread = replaced(card, field, kept, imageWidth, imageHeight);
+        List<Glyph> nation = field == FieldName.NATION ? leadingNation(kept) : kept;
+        ExtractedCard reread = replaced(card, field, nation, imageWidth, imageHeight);
+        if (nation.size() < kept.size()) {
+            List<FieldCorrection> cleanups = new ArrayList<>(reread.cleanups());
+            cleanups.add(new FieldCorrection(field, text(kept), reread.fields().get(field), NOT_PART_OF_NATION));
+            reread = reread.withFields(reread.fields(), cleanups);
+        }
         String value = reread.fields().get(field);
         return Completeness.wellFormed(field, value) || card.fields().get(field).isEmpty() ? reread : card;
+    }
+
+    /**
+     * The glyphs of the longest nation name the band's reading starts with, each read at least
+     * {@link #ADDED_CHARACTER} surely, when more follows it (汉 then 茶: a stamp's 禁 over the rest of the band,
+     * which the band reaches but the value does not); otherwise all of them. Nothing but the value is printed in
+     * its band, and no nation's name is another's followed by a character that is not part of it.
+     */
+    static List<Glyph> leadingNation(List<Glyph> glyphs) {
+        StringBuilder prefix = new StringBuilder();
+        int longest = 0;
+        for (int i = 0; i < glyphs.size() && glyphs.get(i).confidence() >= ADDED_CHARACTER; i++) {
+            prefix.append(glyphs.get(i).symbol());
+            if (NationNames.isKnown(prefix.toString())) {
+                longest = i + 1;
+            }
+        }
+        return longest == 0 || NationNames.isKnown(text(glyphs)) ? glyphs : glyphs.subList(0, longest);
+    }
+
+    private static String text(List<Glyph> glyphs) {
+        return glyphs.stream().map(Glyph::symbol).reduce("", String::concat);
     }
 
     private static ExtractedCard replaced(ExtractedCard card, FieldName field, List<Glyph> glyphs, int imageWidth,

@@ -58,6 +58,29 @@ class FieldRowsTest {
     }
 
     @Test
+    void shouldTakeTheNationTheBandStartsWithWhenAStampFollowsItAndRecordWhatWasLeftOut() {
+        // Given a front whose nation was not boxed, and bands reading it followed by a stamp's character
+        ExtractedCard card = frontWithoutNation();
+        // When the bands read 汉 then 茶 (禁 misread), and 土家 then 茶
+        ExtractedCard han = FieldRows.withRowReading(card, FieldName.NATION, band("汉茶", 170), 1000, 700);
+        ExtractedCard tujia = FieldRows.withRowReading(card, FieldName.NATION, band("土家茶", 170), 1000, 700);
+        // Then the nation is the longest name the band starts with, and the character left out is a correction
+        assertThat(han.fields().nation()).isEqualTo("汉");
+        assertThat(han.cleanups()).containsExactly(new FieldCorrection(FieldName.NATION, "汉茶", "汉",
+                FieldRows.NOT_PART_OF_NATION));
+        assertThat(tujia.fields().nation()).isEqualTo("土家");
+    }
+
+    @Test
+    void shouldNotCutANationFromAnUnsureBandReading() {
+        ExtractedCard card = frontWithoutNation();
+        ExtractedCard unsure = FieldRows.withRowReading(card, FieldName.NATION,
+                GlyphLine.of(photo.line("汉茶", 160, 30, 170, 0.5f), -1), 1000, 700);
+        assertThat(unsure.fields().nation()).isEqualTo("汉茶");
+        assertThat(unsure.cleanups()).isEmpty();
+    }
+
+    @Test
     void shouldTakeEvenAMalformedBandReadingForAFieldWithNothingRead() {
         // Given a front on which nothing was read beside 性别
         ExtractedCard card = front(photo.line("出生1987年1月1日", 80, 30, 232));
@@ -115,6 +138,20 @@ class FieldRowsTest {
     }
 
     /** A front with this birth line, no sex, and its other fields read well. */
+    /** A front whose nation's value was not boxed: only its label was read. */
+    private ExtractedCard frontWithoutNation() {
+        ExtractedCard card = CardFieldExtractor.extract(List.of(
+                photo.line("姓名李明", 80, 38, 110),
+                photo.line("性别男", 78, 40, 170),
+                photo.line("民族", 265, 49, 170),
+                photo.line("出生1987年1月1日", 80, 30, 232),
+                photo.line("住址北京市海淀区中关村大街1号", 78, 33, 298),
+                photo.line("公民身份号码", 80, 28, 467),
+                photo.line(ID, 308, 24.6, 467)), 1000, 700, CardSide.FRONT);
+        assertThat(card.fields().nation()).isEmpty();
+        return card;
+    }
+
     private ExtractedCard front(TextLine birth) {
         List<TextLine> lines = new ArrayList<>(List.of(
                 photo.line("姓名李明", 80, 38, 110),
@@ -135,3 +172,4 @@ class FieldRowsTest {
         return GlyphLine.of(photo.line(text, 160, 30, y), -1);
     }
 }
+
