@@ -7,6 +7,7 @@ import io.idcardstream.ocr.CardSide;
 import io.idcardstream.ocr.FieldCorrection;
 import io.idcardstream.ocr.FieldName;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +25,8 @@ import java.util.Set;
  *   <li>the issuing authority is a place's 公安局, optionally with a district's 分局: each place in it must be a real
  *       name, a city's name followed by one of its counties', or a district's name with or without 区/县/市; a
  *       place that is not, but is one real name with a character or two lost or unsurely misread, is replaced by
- *       it, and a bureau word with one character lost (安局, 公局) is made whole when the places around it are real
- *       ({@value #AUTHORITY}).
+ *       it, and a bureau word with one or two characters lost (安局, 安) is made whole when the places around it
+ *       are real ({@value #AUTHORITY}).
  * </ul>
  * Only characters the reader lost, or read with doubt (below {@link FieldRectifier#UNCERTAIN}, or with the name's
  * character among its alternatives), may change; a surely read character that differs rules a name out, so a
@@ -148,24 +149,32 @@ public final class PlaceNameRepair {
         return repaired.equals(value) ? card : changed(card, FieldName.AUTHORITY, value, repaired, AUTHORITY);
     }
 
+    /** What a stamp may leave of the bureau word: any one or two of its characters, in order. */
+    private static final List<String> BUREAU_REMNANTS = List.of("公安", "安局", "公局", "公", "安", "局");
+
     /**
-     * The value with 公安局 whole when one of its characters was lost (郑州市安局金水分局, a stamp over 公): every
-     * authority has the bureau word, and 安局 or 公局 is part of no other. Whether the rest is then an authority is for
-     * the place names to say.
+     * The value with 公安局 whole when a stamp took one or two of its characters (郑州市安局金水分局,
+     * 深圳市安南山分局): every authority has the bureau word. Taken only when exactly one remnant, made whole,
+     * leaves a real place before it, read exactly, and nothing or a real district's 分局 after it.
      */
-    static String withWholeBureauWord(String value) {
+    String withWholeBureauWord(String value) {
         if (value.contains("公安局")) {
             return value;
         }
-        int lostFirst = value.indexOf("安局");
-        if (lostFirst > 0 && lostFirst == value.lastIndexOf("安局")) {
-            return value.substring(0, lostFirst) + "公" + value.substring(lostFirst);
+        Set<String> whole = new LinkedHashSet<>();
+        for (String remnant : BUREAU_REMNANTS) {
+            for (int at = value.indexOf(remnant); at > 0; at = value.indexOf(remnant, at + 1)) {
+                String place = value.substring(0, at);
+                String rest = value.substring(at + remnant.length());
+                boolean realPlace = names.contains(place) || splitsIntoTwoNames(place);
+                boolean realRest = rest.isEmpty() || (rest.endsWith("分局") && rest.length() > 2
+                        && isDistrictAsRead(rest.substring(0, rest.length() - 2)));
+                if (realPlace && realRest) {
+                    whole.add(place + "公安局" + rest);
+                }
+            }
         }
-        int lostMiddle = value.indexOf("公局");
-        if (lostMiddle > 0 && lostMiddle == value.lastIndexOf("公局")) {
-            return value.substring(0, lostMiddle + 1) + "安" + value.substring(lostMiddle + 1);
-        }
-        return value;
+        return whole.size() == 1 ? whole.iterator().next() : value;
     }
 
     /** The place before 公安局: as read when it is a name or a city and one of its counties, else its one repair. */
@@ -195,10 +204,14 @@ public final class PlaceNameRepair {
         return candidates.unique();
     }
 
+    private boolean isDistrictAsRead(String text) {
+        return names.contains(text) || DISTRICT_SUFFIXES.chars().anyMatch(c -> names.contains(text + (char) c));
+    }
+
     /** The district before 分局: as read when it is a name with or without its suffix, else its one repair. */
     private Optional<String> district(List<Evidence> read) {
         String text = text(read);
-        if (names.contains(text) || DISTRICT_SUFFIXES.chars().anyMatch(c -> names.contains(text + (char) c))) {
+        if (isDistrictAsRead(text)) {
             return Optional.of(text);
         }
         Candidates candidates = new Candidates();

@@ -135,6 +135,15 @@ class PlaceNameRepairTest {
     }
 
     @Test
+    void shouldMakeTheBureauWordWholeWhenAStampTookTwoOfItsCharactersBetweenRealPlaces() {
+        // Given 深圳市公安局南山分局 with 公 and 局 under a stamp, and with 局 alone lost before the district
+        assertThat(repair.apply(Readings.of(back("深圳市安南山分局")).card()).fields().authority())
+                .isEqualTo("深圳市公安局南山分局");
+        assertThat(repair.apply(Readings.of(back("深圳市公安南山分局")).card()).fields().authority())
+                .isEqualTo("深圳市公安局南山分局");
+    }
+
+    @Test
     void shouldLeaveABureauWordWithACharacterLostAloneWhenThePlaceIsNoRealName() {
         ExtractedCard noPlace = Readings.of(back("复印安局")).card();
         ExtractedCard twice = Readings.of(back("郑州市安局安局")).card();
