@@ -25,8 +25,8 @@ import java.util.Set;
  *   <li>the issuing authority is a place's 公安局, optionally with a district's 分局: each place in it must be a real
  *       name, a city's name followed by one of its counties', or a district's name with or without 区/县/市; a
  *       place that is not, but is one real name with a character or two lost or unsurely misread, is replaced by
- *       it, and a bureau word with one or two characters lost (安局, 安) is made whole when the places around it
- *       are real ({@value #AUTHORITY}).
+ *       it, and a bureau word with one or two characters lost (安局, 安) or one misread (公要局) is made whole when
+ *       the places around it are real ({@value #AUTHORITY}).
  * </ul>
  * Only characters the reader lost, or read with doubt (below {@link FieldRectifier#UNCERTAIN}, or with the name's
  * character among its alternatives), may change; a surely read character that differs rules a name out, so a
@@ -149,32 +149,48 @@ public final class PlaceNameRepair {
         return repaired.equals(value) ? card : changed(card, FieldName.AUTHORITY, value, repaired, AUTHORITY);
     }
 
+    private static final String BUREAU = "公安局";
     /** What a stamp may leave of the bureau word: any one or two of its characters, in order. */
     private static final List<String> BUREAU_REMNANTS = List.of("公安", "安局", "公局", "公", "安", "局");
 
     /**
      * The value with 公安局 whole when a stamp took one or two of its characters (郑州市安局金水分局,
-     * 深圳市安南山分局): every authority has the bureau word. Taken only when exactly one remnant, made whole,
-     * leaves a real place before it, read exactly, and nothing or a real district's 分局 after it.
+     * 深圳市安南山分局) or one was misread (深圳市公要局福田分局): every authority has the bureau word. Taken only
+     * when exactly one such repair leaves a real place before it, read exactly, and nothing or a real district's
+     * 分局 after it.
      */
     String withWholeBureauWord(String value) {
-        if (value.contains("公安局")) {
+        if (value.contains(BUREAU)) {
             return value;
         }
         Set<String> whole = new LinkedHashSet<>();
         for (String remnant : BUREAU_REMNANTS) {
             for (int at = value.indexOf(remnant); at > 0; at = value.indexOf(remnant, at + 1)) {
-                String place = value.substring(0, at);
-                String rest = value.substring(at + remnant.length());
-                boolean realPlace = names.contains(place) || splitsIntoTwoNames(place);
-                boolean realRest = rest.isEmpty() || (rest.endsWith("分局") && rest.length() > 2
-                        && isDistrictAsRead(rest.substring(0, rest.length() - 2)));
-                if (realPlace && realRest) {
-                    whole.add(place + "公安局" + rest);
-                }
+                offerBureauAt(value, at, remnant.length(), whole);
+            }
+        }
+        for (int at = 1; at + BUREAU.length() <= value.length(); at++) {
+            int same = 0;
+            for (int i = 0; i < BUREAU.length(); i++) {
+                same += value.charAt(at + i) == BUREAU.charAt(i) ? 1 : 0;
+            }
+            if (same == BUREAU.length() - 1) {
+                offerBureauAt(value, at, BUREAU.length(), whole);
             }
         }
         return whole.size() == 1 ? whole.iterator().next() : value;
+    }
+
+    /** The value with {@code length} characters at {@code at} read as 公安局, when the places around it are real. */
+    private void offerBureauAt(String value, int at, int length, Set<String> whole) {
+        String place = value.substring(0, at);
+        String rest = value.substring(at + length);
+        boolean realPlace = names.contains(place) || splitsIntoTwoNames(place);
+        boolean realRest = rest.isEmpty() || (rest.endsWith("分局") && rest.length() > 2
+                && isDistrictAsRead(rest.substring(0, rest.length() - 2)));
+        if (realPlace && realRest) {
+            whole.add(place + BUREAU + rest);
+        }
     }
 
     /** The place before 公安局: as read when it is a name or a city and one of its counties, else its one repair. */

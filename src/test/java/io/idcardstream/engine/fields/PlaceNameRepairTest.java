@@ -144,6 +144,14 @@ class PlaceNameRepairTest {
     }
 
     @Test
+    void shouldMakeTheBureauWordWholeWhenOneOfItsCharactersWasMisreadBetweenRealPlaces() {
+        assertThat(repair.apply(Readings.of(back("深圳市公要局福田分局")).card()).fields().authority())
+                .isEqualTo("深圳市公安局福田分局");
+        ExtractedCard noPlace = Readings.of(back("复印公要局")).card();
+        assertThat(repair.apply(noPlace)).isSameAs(noPlace);
+    }
+
+    @Test
     void shouldLeaveABureauWordWithACharacterLostAloneWhenThePlaceIsNoRealName() {
         ExtractedCard noPlace = Readings.of(back("复印安局")).card();
         ExtractedCard twice = Readings.of(back("郑州市安局安局")).card();
