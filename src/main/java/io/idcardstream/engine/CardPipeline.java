@@ -104,6 +104,15 @@ final class CardPipeline {
             Located page = locate(image, text, side, deadline);               // lines, cards and sides; any skew
             CardFrame card = requestedCard(page.cards(), side, sharpness);    // the side asked for, or the best one
             Reading reading = readSide(text, page.lines(), card, deadline);   // fields; closer look; rows re-read
+            if (Completeness.score(reading.card()) <= HARDLY_READ && !page.turnedLookTaken()) {
+                Optional<Located> turned = turnedLook(image, text, page.read(), side, deadline);
+                Optional<Reading> second = turned.isEmpty() ? Optional.empty() : Optional.of(readSide(text,
+                        turned.get().lines(), requestedCard(turned.get().cards(), side, sharpness), deadline));
+                if (second.isPresent() && better(second.get().card(), reading.card())) {
+                    page = turned.get();                                      // a card placed on the wrong text
+                    reading = second.get();
+                }
+            }
             List<Reading> readings = OcrOptions.on(options.multiCardDetect())
                     ? withOtherSides(text, page, reading, deadline)           // MultiCardDetect: the other side too
                     : List.of(reading);
@@ -120,31 +129,47 @@ final class CardPipeline {
         }
     }
 
-    /** The lines read in an image and the cards they show. */
-    private record Located(List<GlyphLine> lines, List<CardFrame> cards) {}
+    /**
+     * The lines read in an image and the cards they show; {@code read} is the first detection's reading a turned
+     * second look ({@link TurnedPage}) starts from, unless that look was already taken.
+     */
+    private record Located(List<GlyphLine> lines, List<CardFrame> cards, List<RecognizedLine> read,
+            boolean turnedLookTaken) {}
+
+    /** A reading with at most this many well-formed fields (plus one when consistent) hardly read its card. */
+    static final int HARDLY_READ = 1;
 
     /**
      * Reads the image (DB detection, reading direction per cluster of text, CTC) and finds its cards from their
      * printed anchors. When no card of the requested side is found, the text is looked at again turned upright by
      * its lines' direction and enlarged ({@link TurnedPage}: a card skewed by tens of degrees, or small, loses its
-     * labels to the first detection), and that reading is kept if it finds one.
+     * labels to the first detection), and that reading is kept if it finds one. When a card is found but hardly
+     * read, {@link #recognize} takes the same second look (a small card turned by tens of degrees on a page can be
+     * placed on the wrong text by a few anchors).
      */
     private Located locate(RgbImage image, RgbImage text, CardSide side, Deadline deadline)
             throws OrtException, OcrException {
         List<RecognizedLine> read = reader.read(text, deadline);
         List<GlyphLine> lines = glyphLines(image, read);
-        Located first = new Located(lines, CardLocator.locate(lines));
-        if (CardFieldExtractor.choose(first.cards(), side).isPresent()) {
-            return first;
+        List<CardFrame> cards = CardLocator.locate(lines);
+        if (CardFieldExtractor.choose(cards, side).isPresent()) {
+            return new Located(lines, cards, read, false);
         }
+        return turnedLook(image, text, read, side, deadline).orElse(new Located(lines, cards, read, true));
+    }
+
+    /** The lines and cards of the text turned upright and enlarged, when they show a card of the requested side. */
+    private Optional<Located> turnedLook(RgbImage image, RgbImage text, List<RecognizedLine> read, CardSide side,
+            Deadline deadline) throws OrtException, OcrException {
         Optional<TurnedPage> page = TurnedPage.of(text, read);
         if (page.isEmpty()) {
-            return first;
+            return Optional.empty();
         }
         deadline.check();
         List<GlyphLine> turned = glyphLines(image, page.get().inImage(reader.read(page.get().image(), deadline)));
         List<CardFrame> found = CardLocator.locate(turned);
-        return CardFieldExtractor.choose(found, side).isPresent() ? new Located(turned, found) : first;
+        return CardFieldExtractor.choose(found, side).isPresent()
+                ? Optional.of(new Located(turned, found, List.of(), true)) : Optional.empty();
     }
 
     private static Sharpness passQualityGate(RgbImage image) throws OcrException {
