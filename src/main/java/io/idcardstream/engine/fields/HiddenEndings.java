@@ -1,6 +1,5 @@
 package io.idcardstream.engine.fields;
 
-import io.idcardstream.engine.text.Glyph;
 import io.idcardstream.identity.CardDates;
 import io.idcardstream.ocr.CardFields;
 import io.idcardstream.ocr.CardSide;
@@ -10,7 +9,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,16 +22,13 @@ import java.util.regex.Pattern;
  *       long-term), so the end is the start's month and day in the one such year the digits read fit
  *       ({@value #VALIDITY_END}); a start followed by only one character of 长期 ({@code 2010.09.04-长}) is
  *       long-term, the one end written in words ({@value #VALIDITY_END});
- *   <li>a validity period whose start and end differ in month or day while their years are a legal span apart:
- *       the date whose differing digits were read less surely takes the other's ({@value #VALIDITY_AGREED});
  *   <li>an issuing authority ending in 公安, or in 分 of a 分局: the issuer is always a public security bureau
  *       (公安局) or one of its branches (分局), so the hidden last character is 局 ({@value #AUTHORITY_END}).
  * </ul>
  * Pure and thread-safe.
  */
 public final class HiddenEndings {
-    static final String VALIDITY_END = "VALIDITY_END_FROM_START", AUTHORITY_END = "AUTHORITY_ENDING_COMPLETED",
-            VALIDITY_AGREED = "VALIDITY_DAY_FROM_SURER_DATE";
+    static final String VALIDITY_END = "VALIDITY_END_FROM_START", AUTHORITY_END = "AUTHORITY_ENDING_COMPLETED";
     /** How long a card is valid before it becomes long-term (GB 11643 card law, art. 5). */
     static final Set<Integer> SPANS = Set.of(5, 10, 20);
     /** A whole start date at the beginning of the value. */
@@ -56,64 +51,12 @@ public final class HiddenEndings {
             cleanups.add(new FieldCorrection(FieldName.VALID_DATE, fields.validDate(), validity, VALIDITY_END));
             fields = fields.with(FieldName.VALID_DATE, validity);
         }
-        String agreed = agreedValidity(fields.validDate(), card.reading(FieldName.VALID_DATE)
-                .map(FieldReading::glyphs).orElse(List.of()));
-        if (!agreed.equals(fields.validDate())) {
-            cleanups.add(new FieldCorrection(FieldName.VALID_DATE, fields.validDate(), agreed, VALIDITY_AGREED));
-            fields = fields.with(FieldName.VALID_DATE, agreed);
-        }
         String authority = fields.authority();
         if (authority.length() > 2 && (authority.endsWith("公安") || authority.endsWith("分"))) {
             cleanups.add(new FieldCorrection(FieldName.AUTHORITY, authority, authority + "局", AUTHORITY_END));
             fields = fields.with(FieldName.AUTHORITY, authority + "局");
         }
         return fields.equals(card.fields()) ? card : card.withFields(fields, cleanups);
-    }
-
-    /**
-     * The period with its start's and end's month and day made the same when they differ and the years are a legal
-     * span apart: a card is valid from a day to the same day 5, 10 or 20 years later, so one of the two was misread
-     * (2019.10.24-2029.10.21, a stamp over the start's 1). The date whose differing digits were read less surely
-     * takes the other's; when both were read as surely, or the digits read are not the period's sixteen, the value
-     * is unchanged.
-     */
-    static String agreedValidity(String value, List<Glyph> glyphs) {
-        Optional<CardDates.ValidityPeriod> period = CardDates.parseValidity(value);
-        if (period.isEmpty() || period.get().longTerm()) {
-            return value;
-        }
-        LocalDate from = period.get().from(), until = period.get().until();
-        int years = until.getYear() - from.getYear();
-        if (!SPANS.contains(years) || from.withYear(until.getYear()).equals(until)) {
-            return value;
-        }
-        List<Glyph> digits = glyphs.stream().filter(g -> g.symbol().length() == 1
-                && Character.isDigit(g.symbol().charAt(0))).toList();
-        String read = digits.stream().map(Glyph::symbol).reduce("", String::concat);
-        String expected = String.format("%04d%02d%02d%04d%02d%02d", from.getYear(), from.getMonthValue(),
-                from.getDayOfMonth(), until.getYear(), until.getMonthValue(), until.getDayOfMonth());
-        if (!read.equals(expected)) {
-            return value;
-        }
-        float start = 1, end = 1;
-        for (int i = 4; i < 8; i++) {
-            if (read.charAt(i) != read.charAt(i + 8)) {
-                start = Math.min(start, digits.get(i).confidence());
-                end = Math.min(end, digits.get(i + 8).confidence());
-            }
-        }
-        try {
-            if (start < end) {
-                LocalDate agreedFrom = LocalDate.of(from.getYear(), until.getMonthValue(), until.getDayOfMonth());
-                return CardDates.ValidityPeriod.until(agreedFrom, until).format();
-            }
-            if (end < start) {
-                return CardDates.ValidityPeriod.until(from, from.plusYears(years)).format();
-            }
-        } catch (DateTimeException notADate) {
-            return value;
-        }
-        return value;
     }
 
     /**
