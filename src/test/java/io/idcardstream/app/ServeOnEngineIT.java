@@ -142,9 +142,9 @@ class ServeOnEngineIT {
 
     @Test
     void shouldGiveTheWorkersTencentClientTheEnginesCorrections() throws Exception {
-        // Given: idcards-dev2's front_09, whose ID number lies under a 复印无效 stamp; the engine repairs the digit it
-        // misreads by the check digit (which digit it misreads is the recogniser's business, so only the rest is fixed)
-        byte[] image = Files.readAllBytes(DEV2.resolve("front_09.jpg"));
+        // Given: idcards-dev2's front_04, whose nation 仫佬 has a character the recogniser cannot emit; the engine
+        // completes it from the closed list of nations and reports what it read
+        byte[] image = Files.readAllBytes(DEV2.resolve("front_04.jpg"));
         try (TencentIdCardRecognizer worker = new TencentIdCardRecognizer(new TencentSettings(serve.endpoint(), false,
                 "ap-guangzhou", new TencentCredentials(SECRET_ID, SECRET_KEY), Duration.ofSeconds(5),
                 Duration.ofSeconds(30), Duration.ofSeconds(30), 1, 1))) {
@@ -152,12 +152,13 @@ class ServeOnEngineIT {
             IdCardOcrResult result = worker.recognize(new IdCardOcrRequest(new ImageSource.Inline(image),
                     CardSide.FRONT, OcrOptions.DEFAULTS)).get(60, TimeUnit.SECONDS);
 
-            // Then (labels.json: front_09.jpg)
-            assertThat(result.fields().idNum()).isEqualTo("45012719601125584X");
-            assertThat(result.corrections())
-                    .extracting(FieldCorrection::field, FieldCorrection::returned, FieldCorrection::reason)
-                    .containsExactly(tuple(FieldName.ID_NUM, "45012719601125584X", "ID_NUMBER_FROM_CHECK_DIGIT"));
-            assertThat(result.corrections().get(0).read()).hasSize(18).isNotEqualTo("45012719601125584X");
+            // Then (labels.json: front_04.jpg) the completion crossed serve's answer into the worker's result
+            assertThat(result.fields().nation()).isEqualTo("仫佬");
+            assertThat(result.corrections()).filteredOn(c -> c.field() == FieldName.NATION)
+                    .extracting(FieldCorrection::returned, FieldCorrection::reason)
+                    .containsExactly(tuple("仫佬", "NATION_FROM_LIST"));
+            assertThat(result.corrections()).filteredOn(c -> c.field() == FieldName.NATION)
+                    .allSatisfy(c -> assertThat(c.read()).isNotEmpty().isNotEqualTo("仫佬"));
         }
     }
 

@@ -57,8 +57,30 @@ public final class TestKafka {
             admin.createTopics(java.util.Arrays.stream(names)
                             .map(name -> new NewTopic(name, partitions, (short) 1)).toList())
                     .all().get(60, TimeUnit.SECONDS);
+            awaitLeaders(admin, List.of(names), partitions);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot create topics " + List.of(names), e);
+        }
+    }
+
+    /**
+     * Waits until every partition of the new topics has a leader: the controller acknowledges a creation before the
+     * broker serves the partitions, and a producer's first batches to a partition not yet served are retried, which
+     * on a loaded machine has left an idempotent producer stuck on OutOfOrderSequence for its whole delivery timeout.
+     */
+    private static void awaitLeaders(Admin admin, List<String> names, int partitions) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            var topics = admin.describeTopics(names).allTopicNames().get(60, TimeUnit.SECONDS);
+            boolean ready = topics.values().stream().allMatch(t -> t.partitions().size() == partitions
+                    && t.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+            if (ready) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Topics " + names + " have partitions without a leader after 60 s");
+            }
+            Thread.sleep(100);
         }
     }
 

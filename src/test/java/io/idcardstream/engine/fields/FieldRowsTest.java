@@ -14,7 +14,6 @@ import io.idcardstream.ocr.CardFields;
 import io.idcardstream.ocr.CardSide;
 import io.idcardstream.ocr.FieldCorrection;
 import io.idcardstream.ocr.FieldName;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -138,33 +137,30 @@ class FieldRowsTest {
     }
 
     /** A front with this birth line, no sex, and its other fields read well. */
+    private ExtractedCard front(TextLine birth) {
+        ExtractedCard card = front(photo.line("性别", 78, 40, 170), photo.line("民族汉", 265, 49, 170), birth);
+        assertThat(FieldsView.of(card.fields().with(FieldName.BIRTH, "")))
+                .isEqualTo(FieldsView.of(CardFields.front("李明", "", "汉", "", "北京市海淀区中关村大街1号", ID)));
+        return card;
+    }
+
     /** A front whose nation's value was not boxed: only its label was read. */
     private ExtractedCard frontWithoutNation() {
-        ExtractedCard card = CardFieldExtractor.extract(List.of(
-                photo.line("姓名李明", 80, 38, 110),
-                photo.line("性别男", 78, 40, 170),
-                photo.line("民族", 265, 49, 170),
-                photo.line("出生1987年1月1日", 80, 30, 232),
-                photo.line("住址北京市海淀区中关村大街1号", 78, 33, 298),
-                photo.line("公民身份号码", 80, 28, 467),
-                photo.line(ID, 308, 24.6, 467)), 1000, 700, CardSide.FRONT);
+        ExtractedCard card = front(photo.line("性别男", 78, 40, 170), photo.line("民族", 265, 49, 170),
+                photo.line("出生1987年1月1日", 80, 30, 232));
         assertThat(card.fields().nation()).isEmpty();
         return card;
     }
 
-    private ExtractedCard front(TextLine birth) {
-        List<TextLine> lines = new ArrayList<>(List.of(
+    private ExtractedCard front(TextLine sex, TextLine nation, TextLine birth) {
+        return CardFieldExtractor.extract(List.of(
                 photo.line("姓名李明", 80, 38, 110),
-                photo.line("性别", 78, 40, 170),
-                photo.line("民族汉", 265, 49, 170),
+                sex,
+                nation,
                 birth,
                 photo.line("住址北京市海淀区中关村大街1号", 78, 33, 298),
                 photo.line("公民身份号码", 80, 28, 467),
-                photo.line(ID, 308, 24.6, 467)));
-        ExtractedCard card = CardFieldExtractor.extract(lines, 1000, 700, CardSide.FRONT);
-        assertThat(FieldsView.of(card.fields().with(FieldName.BIRTH, "")))
-                .isEqualTo(FieldsView.of(CardFields.front("李明", "", "汉", "", "北京市海淀区中关村大街1号", ID)));
-        return card;
+                photo.line(ID, 308, 24.6, 467)), 1000, 700, CardSide.FRONT);
     }
 
     /** A band read as one line: characters evenly along the row from the value column. */
