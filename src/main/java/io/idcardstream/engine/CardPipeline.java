@@ -106,11 +106,13 @@ final class CardPipeline {
             Reading reading = readSide(text, page.lines(), card, deadline);   // fields; closer look; rows re-read
             if (Completeness.score(reading.card()) <= HARDLY_READ && !page.turnedLookTaken()) {
                 Optional<Located> turned = turnedLook(image, text, page.read(), side, deadline);
-                Optional<Reading> second = turned.isEmpty() ? Optional.empty() : Optional.of(readSide(text,
-                        turned.get().lines(), requestedCard(turned.get().cards(), side, sharpness), deadline));
-                if (second.isPresent() && better(second.get().card(), reading.card())) {
-                    page = turned.get();                                      // a card placed on the wrong text
-                    reading = second.get();
+                if (turned.isPresent()) {                                     // a card placed on the wrong text?
+                    Reading second = readSide(text, turned.get().lines(),
+                            requestedCard(turned.get().cards(), side, sharpness), deadline);
+                    if (better(second.card(), reading.card())) {
+                        page = turned.get();
+                        reading = second;
+                    }
                 }
             }
             List<Reading> readings = OcrOptions.on(options.multiCardDetect())

@@ -90,7 +90,7 @@ public final class FieldRows {
         String name = card.fields().name();
         List<Glyph> glyphs = line.glyphs().stream().filter(g -> Character.isIdeographic(g.symbol().codePointAt(0))
                 || g.symbol().equals("·")).toList();
-        String longer = glyphs.stream().map(Glyph::symbol).reduce("", String::concat);
+        String longer = text(glyphs);
         if (name.codePointCount(0, name.length()) != 2 || longer.codePointCount(0, longer.length()) != 3
                 || !longer.startsWith(name) || glyphs.get(2).confidence() < ADDED_CHARACTER
                 || StampText.isStamp(glyphs.get(2).symbol())
@@ -119,7 +119,7 @@ public final class FieldRows {
                 kept.add(glyphs.get(i));
             }
         }
-        if (kept.isEmpty() || StampText.isStamp(kept.stream().map(Glyph::symbol).reduce("", String::concat))) {
+        if (kept.isEmpty() || StampText.isStamp(text(kept))) {
             return card;
         }
         List<Glyph> nation = field == FieldName.NATION ? leadingNation(kept) : kept;

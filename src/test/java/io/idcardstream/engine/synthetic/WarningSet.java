@@ -100,8 +100,8 @@ public final class WarningSet {
         int cardW = bed.getWidth() - 2 * MARGIN, cardH = bed.getHeight() - 2 * MARGIN;
         return switch (condition) {
             case CLEAN -> copy(bed);
-            case BLUR1 -> boxBlur(bed, 1);
-            case BLUR2 -> boxBlur(bed, 2);
+            case BLUR1 -> Distortions.boxBlur(1).apply(bed, random);
+            case BLUR2 -> Distortions.boxBlur(2).apply(bed, random);
             case GREY_COPY -> copier(bed, random, 0.0, 255);
             case COLOUR_COPY -> copier(bed, random, random.nextDouble(0.45, 0.65), 6);
             case RESHOOT -> screen(bed, random);
@@ -227,30 +227,5 @@ public final class WarningSet {
         g.drawImage(image, 0, 0, null);
         g.dispose();
         return out;
-    }
-
-    private static BufferedImage boxBlur(BufferedImage image, int r) {
-        BufferedImage current = copy(image);
-        int w = current.getWidth(), h = current.getHeight();
-        for (int pass = 0; pass < 2; pass++) {
-            int[] s = current.getRGB(0, 0, w, h, null, 0, w);
-            int[] d = new int[s.length];
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    int red = 0, green = 0, blue = 0;
-                    for (int k = -r; k <= r; k++) {
-                        int v = pass == 0 ? s[y * w + Math.min(w - 1, Math.max(0, x + k))]
-                                : s[Math.min(h - 1, Math.max(0, y + k)) * w + x];
-                        red += (v >> 16) & 0xFF;
-                        green += (v >> 8) & 0xFF;
-                        blue += v & 0xFF;
-                    }
-                    int n = 2 * r + 1;
-                    d[y * w + x] = (red / n) << 16 | (green / n) << 8 | (blue / n);
-                }
-            }
-            current.setRGB(0, 0, w, h, d, 0, w);
-        }
-        return current;
     }
 }
