@@ -43,6 +43,7 @@ import io.idcardstream.ocr.OcrOptions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Optional;
 
 /**
@@ -123,9 +124,12 @@ final class CardPipeline {
             ValidationReport validation = validator.validate(facts(fields.fields()),
                     IdentityValidator.todayInShanghai(clock));                // GB 11643, dates, validity
             List<FieldEvidence> evidence = evidence(readings, fields);
-            AdvancedInfo advanced = advancedInfo(image, reading, readings, validation, fields, evidence,
-                    options);                                                 // crops, quality, warnings
-            return new IdCardOcrResult(fields.fields(), advanced, evidence, fields.corrections(), List.of(), requestId);
+            Supplier<RgbImage> straightenedCard = straightened(image, reading.frame());
+            WarningChecks warnings = WarningChecks.of(image, reading, readings, straightenedCard, validation,
+                    fields.corrections(), evidence, options);                 // the warnings Config asked for
+            AdvancedInfo advanced = advancedInfo(image, reading, straightenedCard, warnings, options);
+            return new IdCardOcrResult(fields.fields(), advanced, evidence, fields.corrections(),
+                    warnings.reflectPositions(), requestId);
         } catch (OrtException e) {
             throw new OcrException(ErrorCodes.OCR_FAILED, "the OCR models failed on this image", requestId, e);
         }
@@ -383,26 +387,26 @@ final class CardPipeline {
         return evidence;
     }
 
+    /** The straightened card, made once and only if something asks for it. */
+    private static Supplier<RgbImage> straightened(RgbImage image, CardFrame frame) {
+        RgbImage[] made = new RgbImage[1];
+        return () -> made[0] != null ? made[0] : (made[0] = CardImages.card(image, frame));
+    }
+
     /**
      * What {@code Config} asked for: crops, the quality score, and the warnings whose switches are on, each raised,
      * passed, or reported as not checked ({@link WarningChecks}).
      */
-    private static AdvancedInfo advancedInfo(RgbImage image, Reading reading, List<Reading> readings,
-            ValidationReport validation, Rectified fields, List<FieldEvidence> evidence, OcrOptions options) {
+    private static AdvancedInfo advancedInfo(RgbImage image, Reading reading, Supplier<RgbImage> card,
+            WarningChecks warnings, OcrOptions options) {
         CardFrame frame = reading.frame();
-        RgbImage[] straightened = new RgbImage[1];
-        java.util.function.Supplier<RgbImage> card = () -> straightened[0] != null ? straightened[0]
-                : (straightened[0] = CardImages.card(image, frame));
         byte[] idCardCrop = OcrOptions.on(options.cropIdCard()) ? JpegEncoder.encode(card.get(), CROP_QUALITY) : null;
         byte[] portraitCrop = OcrOptions.on(options.cropPortrait()) && frame.side() == CardSide.FRONT
                 ? JpegEncoder.encode(CardImages.portrait(image, frame), CROP_QUALITY) : null;
         Integer quality = OcrOptions.on(options.quality())
                 ? QualityScore.of(Sharpness.of(card.get()).sharpness(), Completeness.meanConfidence(reading.card()))
                 : null;
-        boolean backRead = readings.stream().anyMatch(r -> r.frame().side() == CardSide.BACK);
-        WarningChecks warnings = WarningChecks.of(image, frame, card, validation, fields.corrections(), evidence,
-                backRead, options);
         return new AdvancedInfo(idCardCrop, portraitCrop, quality, warnings.borderCodeValue(), warnings.raised(),
-                warnings.details(), warnings.notChecked(), warnings.asked(), warnings.reflectDetailNotChecked());
+                warnings.details(), warnings.notChecked(), warnings.asked(), warnings.reflectDetail());
     }
 }

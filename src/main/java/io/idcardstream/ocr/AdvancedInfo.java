@@ -16,7 +16,7 @@ import java.util.List;
  * <p>The real service emits {@code WarnInfos} as integer codes; older documentation shows objects with
  * {@code Code} and {@code Msg}. {@link #parse} accepts both, {@link #toNode} writes integers.
  *
- * <p>Two keys are this project's own, written only when they have something to say so that every other answer
+ * <p>Three keys are this project's own, written only when they have something to say so that every other answer
  * is exactly what the API writes (SDKs pass the string through untouched; Tencent's answers never carry them):
  * <ul>
  *   <li>{@value #NOT_CHECKED_KEY}: the codes of requested warnings whose absence from {@code WarnInfos} says
@@ -25,8 +25,9 @@ import java.util.List;
  *       like "checked and clean".
  *   <li>{@value #DETAILS_KEY}: per raised warning its {@code Code}, {@code Score} (0..1) and {@code Region}
  *       ({@code [{"X":..,"Y":..}]}, image pixels), where the recogniser has them ({@link WarningDetail}).
- *   <li>{@value #REFLECT_NOT_CHECKED_KEY}: {@code true} when {@code EnableReflectDetail} was asked but no glare
- *       detector looked, so the empty {@code ReflectDetailInfos} says nothing.
+ *   <li>{@value #REFLECT_DETAIL_KEY}: {@code "Checked"} when {@code EnableReflectDetail} was asked and the glare
+ *       detector looked (an empty {@code ReflectDetailInfos} then means no glare), {@code "NotChecked"} when it was
+ *       asked without {@code ReflectWarn}, which it needs, so nothing looked.
  * </ul>
  * As the API does, {@code WarnInfos} is written, {@code []} when empty, whenever a warning switch was asked
  * ({@code warningsAsked}), so "checked, nothing found" differs from "not asked" ({@code {}}).
@@ -35,12 +36,20 @@ import java.util.List;
 public record AdvancedInfo(
         byte[] idCardCrop, byte[] portraitCrop, Integer quality, Integer borderCodeValue, List<Integer> warnings,
         List<WarningDetail> warningDetails, List<Integer> warningsNotChecked, boolean warningsAsked,
-        boolean reflectDetailNotChecked) {
+        ReflectDetail reflectDetail) {
+
+    /**
+     * Whether glare positions were looked for ({@code EnableReflectDetail}): an empty {@code ReflectDetailInfos}
+     * reads the same whether it was asked or not, so the answer says which in {@value #REFLECT_DETAIL_KEY}.
+     */
+    public enum ReflectDetail {
+        NOT_ASKED, CHECKED, NOT_CHECKED
+    }
 
     public static final AdvancedInfo EMPTY = new AdvancedInfo(null, null, null, null, List.of());
     static final String NOT_CHECKED_KEY = "WarnNotChecked";
     static final String DETAILS_KEY = "WarnDetails";
-    static final String REFLECT_NOT_CHECKED_KEY = "ReflectDetailNotChecked";
+    static final String REFLECT_DETAIL_KEY = "ReflectDetail";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,6 +57,7 @@ public record AdvancedInfo(
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         warningDetails = warningDetails == null ? List.of() : List.copyOf(warningDetails);
         warningsNotChecked = warningsNotChecked == null ? List.of() : List.copyOf(warningsNotChecked);
+        reflectDetail = reflectDetail == null ? ReflectDetail.NOT_ASKED : reflectDetail;
     }
 
     /** The API's own parts only: no warning details, nothing reported as not checked. */
@@ -55,7 +65,7 @@ public record AdvancedInfo(
             List<Integer> warnings) {
         this(idCardCrop, portraitCrop, quality, borderCodeValue, warnings, List.of(), List.of(),
                 warnings != null && !warnings.isEmpty(),
-                false);
+                ReflectDetail.NOT_ASKED);
     }
 
     /** The detail of a raised warning, when the recogniser gave one. */
@@ -102,7 +112,15 @@ public record AdvancedInfo(
                 details(node.path(DETAILS_KEY)),
                 codes(node.path(NOT_CHECKED_KEY)),
                 warnInfos.isArray(),
-                node.path(REFLECT_NOT_CHECKED_KEY).asBoolean(false));
+                reflectDetail(node.path(REFLECT_DETAIL_KEY).asText("")));
+    }
+
+    private static ReflectDetail reflectDetail(String text) {
+        return switch (text) {
+            case "Checked" -> ReflectDetail.CHECKED;
+            case "NotChecked" -> ReflectDetail.NOT_CHECKED;
+            default -> ReflectDetail.NOT_ASKED;
+        };
     }
 
     /** Integer codes of an array; anything else is skipped (the key is an extension, never a reason to fail). */
@@ -198,8 +216,8 @@ public record AdvancedInfo(
             ArrayNode array = node.putArray(NOT_CHECKED_KEY);
             warningsNotChecked.forEach(array::add);
         }
-        if (reflectDetailNotChecked) {
-            node.put(REFLECT_NOT_CHECKED_KEY, true);
+        if (reflectDetail != ReflectDetail.NOT_ASKED) {
+            node.put(REFLECT_DETAIL_KEY, reflectDetail == ReflectDetail.CHECKED ? "Checked" : "NotChecked");
         }
         return node;
     }

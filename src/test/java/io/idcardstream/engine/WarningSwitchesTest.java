@@ -108,7 +108,7 @@ class WarningSwitchesTest {
         assertThat(answer).as("%s on %s must not answer like 'not asked'", name, file).isNotEqualTo(notAsked);
         JsonNode advanced = JSON.readTree(JSON.readTree(answer).path("Response").path("AdvancedInfo").asText());
         if (name.endsWith("Warn") || topLevel != null) {
-            assertThat(advanced.has("WarnInfos") || advanced.has("ReflectDetailNotChecked"))
+            assertThat(advanced.has("WarnInfos") || advanced.has("ReflectDetail"))
                     .as("%s on %s: %s", name, file, advanced).isTrue();
         }
     }

@@ -11,10 +11,10 @@ class AdvancedInfoWarningsTest {
     @Test
     void shouldTellCheckedAndCleanFromNotAskedFromNotChecked() {
         // Given three answers: no warning asked; a warning asked and nothing found; a warning asked and not checked
-        AdvancedInfo notAsked = new AdvancedInfo(null, null, null, null, List.of(), List.of(), List.of(), false, false);
-        AdvancedInfo clean = new AdvancedInfo(null, null, null, null, List.of(), List.of(), List.of(), true, false);
+        AdvancedInfo notAsked = new AdvancedInfo(null, null, null, null, List.of(), List.of(), List.of(), false, null);
+        AdvancedInfo clean = new AdvancedInfo(null, null, null, null, List.of(), List.of(), List.of(), true, null);
         AdvancedInfo unchecked = new AdvancedInfo(null, null, null, null, List.of(), List.of(), List.of(-9106), true,
-                false);
+                null);
         // When they are written as the API's AdvancedInfo string
         // Then each reads differently, as the real API writes WarnInfos [] when warnings were asked
         assertThat(notAsked.toNode().toString()).isEqualTo("{}");
@@ -27,7 +27,8 @@ class AdvancedInfoWarningsTest {
         // Given a warning with score and region, two codes not checked, and glare positions not looked for
         AdvancedInfo written = new AdvancedInfo(null, null, null, 100, List.of(-9101),
                 List.of(new WarningDetail(-9101, 0.75f, List.of(new FieldEvidence.Point(1, 2),
-                        new FieldEvidence.Point(3, 4)))), List.of(-9105, -9107), true, true);
+                        new FieldEvidence.Point(3, 4)))), List.of(-9105, -9107), true,
+                AdvancedInfo.ReflectDetail.NOT_CHECKED);
         // When it is written and parsed again
         AdvancedInfo read = AdvancedInfo.parse(written.toNode().toString());
         // Then nothing is lost
@@ -35,7 +36,19 @@ class AdvancedInfoWarningsTest {
         assertThat(read.warningDetails()).isEqualTo(written.warningDetails());
         assertThat(read.warningsNotChecked()).containsExactly(-9105, -9107);
         assertThat(read.warningsAsked()).isTrue();
-        assertThat(read.reflectDetailNotChecked()).isTrue();
+        assertThat(read.reflectDetail()).isEqualTo(AdvancedInfo.ReflectDetail.NOT_CHECKED);
+    }
+
+    @Test
+    void shouldSayGlarePositionsWereLookedForWhenNoneWereFound() {
+        // Given glare positions asked and looked for, none found: ReflectDetailInfos is [] as when not asked
+        AdvancedInfo checked = new AdvancedInfo(null, null, null, null, List.of(), List.of(), List.of(), true,
+                AdvancedInfo.ReflectDetail.CHECKED);
+        // When it is written and read back
+        String written = checked.toNode().toString();
+        // Then the answer says they were looked for
+        assertThat(written).isEqualTo("{\"WarnInfos\":[],\"ReflectDetail\":\"Checked\"}");
+        assertThat(AdvancedInfo.parse(written).reflectDetail()).isEqualTo(AdvancedInfo.ReflectDetail.CHECKED);
     }
 
     @Test

@@ -333,9 +333,9 @@ class TryPageTest {
     void shouldNameTheRequestedWarningsNoDetectorLookedForBesideTheOnesFound() throws Exception {
         // Given a recogniser that found a photocopy, and had no detector for the temporary-card and glare warnings
         AdvancedInfo found = new AdvancedInfo(null, null, null, null, List.of(-9102), List.of(), List.of(-9104, -9107),
-                true, false);
+                true, null);
         AdvancedInfo clean = new AdvancedInfo(null, null, null, null, List.of(), List.of(), List.of(-9104), true,
-                false);
+                null);
         // When it answers once with the photocopy found, and once with nothing found
         List<String> withOne = warningsShown(found);
         List<String> withNone = warningsShown(clean);

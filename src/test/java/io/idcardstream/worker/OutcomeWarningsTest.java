@@ -32,7 +32,7 @@ class OutcomeWarningsTest {
                 new FieldEvidence.Point(800, 540), new FieldEvidence.Point(0, 540));
         AdvancedInfo advanced = new AdvancedInfo(null, null, null, 100, List.of(-9101, -9102, -9108),
                 List.of(new WarningDetail(-9101, 1.0f, bottom), WarningDetail.of(-9102, 0.9)),
-                List.of(-9105, -9106), true, false);
+                List.of(-9105, -9106), true, null);
         IdCardOcrResult result = IdCardOcrResult.of(CardFields.back("赵县公安局", "2010.07.21-2020.07.21"), advanced,
                 "provider-req-1");
 

@@ -22,6 +22,9 @@ public final class CardTemplate {
     /** The whole card. */
     public static final Quad CARD = Quad.rectangle(0, 0, WIDTH, HEIGHT);
 
+    /** The national emblem on the back (its circle's bounding box). */
+    public static final Quad EMBLEM = Quad.rectangle(45, 55, 215, 225);
+
     /** The portrait photo on the front. */
     public static final Quad PORTRAIT = Quad.rectangle(535, 55, 805, 410);
 

@@ -31,12 +31,12 @@ import java.util.concurrent.TimeUnit;
  * sets whose condition labels.json names. Every image is asked with every image-warning switch on
  * ({@code CopyWarn}, {@code BorderCheckWarn}, {@code ReshootWarn}, {@code DetectPsWarn}, {@code TempIdWarn},
  * {@code ReflectWarn}; {@code InvalidDateWarn} only on the dev sets, whose validity dates and verification day are
- * known). A code the answer names in {@code WarnNotChecked} is counted "not checked", never as a pass.
+ * known) and {@code CardWarnType=Advanced} (electronic ID and watermark). A code the answer names in {@code WarnNotChecked} is counted "not checked", never as a pass.
  *
  * <p>Run by {@code bench/warnings.sh}; prints a Markdown section for BENCHMARKS.md.
  */
 public final class WarningsBenchmark {
-    static final int[] CODES = {-9101, -9102, -9108, -9103, -9104, -9105, -9106, -9107};
+    static final int[] CODES = {-9101, -9102, -9108, -9103, -9104, -9105, -9106, -9107, -9110, -9111};
     static final String IMAGE_SWITCHES = "{\"CopyWarn\":true,\"BorderCheckWarn\":true,\"ReshootWarn\":true,"
             + "\"DetectPsWarn\":true,\"TempIdWarn\":true,\"ReflectWarn\":true";
 
@@ -98,6 +98,9 @@ public final class WarningsBenchmark {
         if (tags.stream().anyMatch(t -> t.contains("finger_occlusion"))) {
             codes.add(-9105);
         }
+        if (tags.stream().anyMatch(t -> t.startsWith("watermark_"))) {
+            codes.add(-9111);
+        }
         return codes;
     }
 
@@ -106,12 +109,12 @@ public final class WarningsBenchmark {
         conditions.path("tags").forEach(t -> tags.add(t.asText()));
         return conditions.path("capture").asText() + " " + tags.stream()
                 .filter(t -> t.contains("edge_cut") || t.contains("finger") || t.contains("moire")
-                        || t.contains("copy")).toList();
+                        || t.contains("copy") || t.startsWith("watermark_")).toList();
     }
 
     private static Outcome ask(LocalIdCardRecognizer engine, String set, String file, String condition,
             boolean tuning, Set<Integer> expected, byte[] bytes, CardSide side, String config) throws Exception {
-        OcrOptions options = OcrOptions.fromConfigJson(config, null, null, null, null);
+        OcrOptions options = OcrOptions.fromConfigJson(config, null, null, null, "Advanced");
         try {
             AdvancedInfo info = engine.recognize(new IdCardOcrRequest(new ImageSource.Inline(bytes), side, options))
                     .get(90, TimeUnit.SECONDS).advancedInfo();
@@ -151,7 +154,8 @@ public final class WarningsBenchmark {
                     ratio(falseWarned, clean.size()), failed));
         }
         out.append("Labelled dev images (expected from labels.json: photocopy → -9102 (+ -9108 when grey), "
-                + "screen_reshoot → -9103, edge cut → -9101, finger occlusion → -9105):\n\n");
+                + "screen_reshoot → -9103, edge cut → -9101, finger occlusion → -9105, a watermark_ tag → -9111):"
+                + "\n\n");
         out.append("| image | condition | expected | raised | not checked | exactly its conditions |\n");
         out.append("|---|---|---|---|---|---|\n");
         for (Outcome o : outcomes) {

@@ -7,6 +7,7 @@ import io.idcardstream.engine.geom.Homography;
 import io.idcardstream.engine.geom.Quad;
 import io.idcardstream.engine.image.RgbImage;
 import io.idcardstream.ocr.CardSide;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,54 @@ class HeuristicsTest {
     }
 
     @Test
+    void shouldTakeACardWhosePrintedBackgroundCameOutPaperWhiteForAColourCopy() {
+        // Given a card with its pale tinted background, and its copy: the background paper white, the print kept
+        RgbImage card = RgbImage.filled(200, 120, 0xDCE6F0);
+        RgbImage copy = paint(RgbImage.filled(200, 120, 0xFCFDFF), 20, 20, 60, 40, 0x5078B4);
+        // Then only the copy is mostly paper white, and it still has colour (not a black-and-white copy)
+        assertThat(CopyHeuristic.paperWhiteShare(card)).isZero();
+        assertThat(CopyHeuristic.paperWhiteShare(copy)).isGreaterThanOrEqualTo(CopyHeuristic.COLOUR_COPY_WHITE);
+        assertThat(CopyHeuristic.looksBlackAndWhite(copy)).isFalse();
+    }
+
+    @Test
+    void shouldFindAGlareSpotBurntIntoThePrintButNotWhiteOutsideTheCard() {
+        // Given a tinted card 856 x 540 with a burnt-white spot inside it, and one with white along its left edge
+        RgbImage card = RgbImage.filled(856, 540, 0xD2DCE6);
+        RgbImage glare = paint(card, 400, 200, 60, 60, 0xFFFFFF);
+        RgbImage wide = paint(card, 0, 0, 120, 540, 0xFFFFFF);
+        // When spots are looked for
+        List<GlareSpots.Spot> spots = GlareSpots.find(glare);
+        // Then the spot inside the print is found where it is, in template units
+        assertThat(spots).hasSize(1);
+        assertThat(spots.get(0).share()).isCloseTo(3600.0 / (856 * 540), org.assertj.core.data.Offset.offset(0.001));
+        assertThat(spots.get(0).inCard().topLeft().x()).isCloseTo(400, org.assertj.core.data.Offset.offset(4.0));
+        // And neither the clean card nor white reaching the edge (an outline placed too wide) is glare
+        assertThat(GlareSpots.find(card)).isEmpty();
+        assertThat(GlareSpots.find(wide)).isEmpty();
+        // And a speck below the spot size is not
+        assertThat(GlareSpots.find(paint(card, 400, 200, 20, 20, 0xFFFFFF))).isEmpty();
+    }
+
+    @Test
+    void shouldNameWhereOnTheCardTheGlareLies() {
+        // Given spots on the back's emblem, on the front's portrait, on a field read, and on the bare card
+        Quad field = Quad.rectangle(145, 90, 300, 130);
+        // Then each is named in the API's words
+        assertThat(ReflectPositions.of(Quad.rectangle(100, 100, 140, 140), CardSide.BACK, List.of()))
+                .containsExactly(ReflectPositions.EMBLEM);
+        assertThat(ReflectPositions.of(Quad.rectangle(600, 100, 640, 140), CardSide.FRONT, List.of(field)))
+                .containsExactly(ReflectPositions.PORTRAIT);
+        assertThat(ReflectPositions.of(Quad.rectangle(200, 100, 240, 140), CardSide.FRONT, List.of(field)))
+                .containsExactly(ReflectPositions.FIELD);
+        assertThat(ReflectPositions.of(Quad.rectangle(300, 400, 340, 440), CardSide.FRONT, List.of(field)))
+                .containsExactly(ReflectPositions.OTHERS);
+        // And the front has no emblem: a spot there is elsewhere
+        assertThat(ReflectPositions.of(Quad.rectangle(100, 100, 140, 140), CardSide.FRONT, List.of()))
+                .containsExactly(ReflectPositions.OTHERS);
+    }
+
+    @Test
     void shouldSeeAScreenBezelFramingTheCard() {
         // Given a light screen with a dark bezel all round, the card in the middle; and the same without bezel
         RgbImage screen = RgbImage.filled(1000, 800, 0xDDDDDD);
@@ -34,6 +83,19 @@ class HeuristicsTest {
         assertThat(ReshootHeuristic.looksReshot(screen, card)).isFalse();
         // And a card running into the dark edge is not framed by it
         assertThat(ReshootHeuristic.looksReshot(bezel, Quad.rectangle(10, 250, 700, 500))).isFalse();
+    }
+
+    @Test
+    void shouldNotTakeACardOnABlackSurfaceForAReshoot() {
+        // Given a light card lying on black, a dark band all round the image as a bezel would be
+        RgbImage black = RgbImage.filled(1000, 800, 0x080808);
+        Quad card = Quad.rectangle(300, 250, 700, 500);
+        RgbImage onBlack = paint(black, 300, 250, 400, 250, 0xDDDDDD);
+        // Then no bezel is seen: the dark touches the card, where a screen would show a lit picture
+        assertThat(ReshootHeuristic.darkSides(onBlack, card)).isZero();
+        // While the same card inside a lit picture with a margin, inside the same dark frame, is a re-shoot
+        RgbImage screen = paint(black, 150, 120, 700, 560, 0x9A9A9A);
+        assertThat(ReshootHeuristic.looksReshot(paint(screen, 300, 250, 400, 250, 0xDDDDDD), card)).isTrue();
     }
 
     @Test

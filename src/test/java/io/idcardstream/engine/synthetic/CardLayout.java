@@ -54,6 +54,9 @@ final class CardLayout {
     static final int TITLE_Y = 189;
     static final float TITLE_SIZE = 80f;
     static final int TITLE_ADVANCE = 109;
+    /** The temporary card's title 临时居民身份证: seven characters on the line that holds five. */
+    static final float TEMPORARY_TITLE_SIZE = 66f;
+    static final int TEMPORARY_TITLE_ADVANCE = 78;
     static final int BACK_LABEL_X = 200;
     static final int BACK_LABEL_ADVANCE = 29;
     static final int BACK_VALUE_X = 360;

@@ -87,6 +87,19 @@ final class CardRenderer {
     }
 
     BufferedImage back(SyntheticIdentity identity, int width, RandomGenerator art, CardStyle style) {
+        return back(identity, width, art, style, false);
+    }
+
+    /**
+     * The back of a temporary resident identity card (临时居民身份证): the second-generation back with the title
+     * 临时居民身份证, its seven characters set closer and smaller to fit the same line.
+     */
+    BufferedImage temporaryBack(SyntheticIdentity identity, int width, RandomGenerator art) {
+        return back(identity, width, art, CardStyle.REAL, true);
+    }
+
+    private BufferedImage back(SyntheticIdentity identity, int width, RandomGenerator art, CardStyle style,
+            boolean temporary) {
         BufferedImage card = blankCard(width);
         Graphics2D g = cardGraphics(card, art);
         greatWall(g);
@@ -94,8 +107,13 @@ final class CardRenderer {
         Font bold = fonts.cjk().deriveFont(Font.BOLD);
         spaced(g, "中华人民共和国", bold.deriveFont(CardLayout.COUNTRY_SIZE), INK, CardLayout.COUNTRY_X,
                 CardLayout.COUNTRY_Y, CardLayout.COUNTRY_ADVANCE);
-        spaced(g, "居民身份证", bold.deriveFont(CardLayout.TITLE_SIZE), INK, CardLayout.TITLE_X, CardLayout.TITLE_Y,
-                CardLayout.TITLE_ADVANCE);
+        if (temporary) {
+            spaced(g, "临时居民身份证", bold.deriveFont(CardLayout.TEMPORARY_TITLE_SIZE), INK, CardLayout.TITLE_X,
+                    CardLayout.TITLE_Y, CardLayout.TEMPORARY_TITLE_ADVANCE);
+        } else {
+            spaced(g, "居民身份证", bold.deriveFont(CardLayout.TITLE_SIZE), INK, CardLayout.TITLE_X, CardLayout.TITLE_Y,
+                    CardLayout.TITLE_ADVANCE);
+        }
         Font label = fonts.cjk().deriveFont(CardLayout.LABEL_SIZE);
         Font value = fonts.cjk().deriveFont(CardLayout.BACK_VALUE_SIZE);
         spaced(g, "签发机关", label, INK, CardLayout.BACK_LABEL_X, CardLayout.AUTHORITY_Y,

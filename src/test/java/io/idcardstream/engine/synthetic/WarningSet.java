@@ -32,7 +32,16 @@ import java.util.SplittableRandom;
  *       the screen) → -9103;
  *   <li>{@code border_cut}: a black bar over a fifth of the card's height at its bottom edge → -9101;
  *   <li>{@code finger}: a skin-coloured finger over the card's top edge, reaching a sixth into the card → -9105;
- *   <li>{@code glare}: a bright, saturated reflection spot on the card → -9107.
+ *   <li>{@code glare}: a bright, saturated reflection spot on the card → -9107;
+ *   <li>{@code edited}: one field pasted in: its print covered by a flat patch of the card's colour and the same
+ *       text set again in another size (the name or the ID number on a front, the validity or the authority on a
+ *       back) → -9106;
+ *   <li>{@code watermark}: a use restriction written over the card (仅限办理业务使用 …), repeated diagonally in
+ *       light grey on half the cards, once in the top-left corner in mid-grey on the others → -9111 (asked with
+ *       {@code CardWarnType=Advanced});
+ *   <li>{@code temporary_id} (backs only): the same card printed as a temporary resident identity card, titled
+ *       临时居民身份证, scanned the same way → -9104. A temporary card's front looks like a resident card's; only
+ *       its back says what it is.
  * </ul>
  *
  * Cards with an even index form the tuning part, odd ones the held-apart part: thresholds are chosen on the first,
@@ -50,7 +59,7 @@ public final class WarningSet {
     public enum Condition {
         CLEAN(Set.of()), BLUR1(Set.of()), BLUR2(Set.of()), GREY_COPY(Set.of(-9102, -9108)),
         COLOUR_COPY(Set.of(-9102)), RESHOOT(Set.of(-9103)), BORDER_CUT(Set.of(-9101)), FINGER(Set.of(-9105)),
-        GLARE(Set.of(-9107));
+        GLARE(Set.of(-9107)), EDITED(Set.of(-9106)), WATERMARK(Set.of(-9111)), TEMPORARY_ID(Set.of(-9104));
 
         final Set<Integer> expected;
 
@@ -69,6 +78,7 @@ public final class WarningSet {
             plan.add(new Shot(Variant.CLEAN, i % 4 < 2 ? Sides.FRONT : Sides.BACK));
         }
         List<SyntheticImage> scans = SyntheticCardGenerator.generate(plan, fonts, seed);
+        CardRenderer renderer = new CardRenderer(fonts);
         List<Labelled> set = new ArrayList<>();
         for (int i = 0; i < scans.size(); i++) {
             SyntheticImage scan = scans.get(i);
@@ -76,7 +86,17 @@ public final class WarningSet {
             SplittableRandom random = new SplittableRandom(seed * 1_000_003L + i);
             String side = scan.sides().name().toLowerCase(Locale.ROOT);
             for (Condition condition : Condition.values()) {
-                BufferedImage image = apply(condition, bed, random.split());
+                if (condition == Condition.TEMPORARY_ID && scan.sides() != Sides.BACK) {
+                    continue;
+                }
+                BufferedImage image = switch (condition) {
+                    case TEMPORARY_ID -> onScannerBed(renderer.temporaryBack(scan.identity(),
+                            scan.capture().image().getWidth(), random.split()));
+                    case EDITED -> onScannerBed(FieldPaste.paste(scan.capture().image(), scan.identity(),
+                            scan.sides() == Sides.FRONT, fonts, random.split()));
+                    case WATERMARK -> onScannerBed(watermarked(scan.capture().image(), fonts, random.split()));
+                    default -> apply(condition, bed, random.split());
+                };
                 String file = String.format("%03d_%s_%s.jpg", i + 1, side, condition.name().toLowerCase(Locale.ROOT));
                 set.add(new Labelled(file, condition.name().toLowerCase(Locale.ROOT), side, i % 2 == 0,
                         condition.expected, Jpeg.encode(image, condition == Condition.RESHOOT ? 0.8f : 0.9f)));
@@ -129,6 +149,7 @@ public final class WarningSet {
                 g.dispose();
                 yield image;
             }
+            case TEMPORARY_ID, EDITED, WATERMARK -> throw new IllegalArgumentException(condition + " is printed, not transformed");
             case GLARE -> {
                 BufferedImage image = copy(bed);
                 Graphics2D g = antialiased(image);
@@ -143,6 +164,20 @@ public final class WarningSet {
                 yield image;
             }
         };
+    }
+
+    static BufferedImage watermarked(BufferedImage card, CardFonts fonts, SplittableRandom random) {
+        BufferedImage out = new BufferedImage(card.getWidth(), card.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = out.createGraphics();
+        g.drawImage(card, 0, 0, null); // keeps the card's transparent corners, which the bed shows through
+        g.dispose();
+        String line = Watermarks.LINES.get(random.nextInt(Watermarks.LINES.size() - 1)); // not 样本: a specimen mark
+        if (random.nextBoolean()) {
+            Watermarks.diagonal(out, fonts.cjk(), line, random);
+        } else {
+            Watermarks.topLeft(out, fonts.cjk(), line, random.nextInt(90, 140));
+        }
+        return out;
     }
 
     /**

@@ -1,0 +1,102 @@
+package io.idcardstream.engine.synthetic;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * An edited card as a quick forgery makes it: one field's print covered by a flat patch of the card's colour (its
+ * median there, so the guilloche under it is gone) and the text set again on top, in the card's font but another
+ * size (80–90%, or 112–125% and for the ID number 108–115% to stay on the card; its character pitch with it) and a little off its row: on a front the ID number, on a
+ * back the validity or the authority, the fields a forger changes to pass an identity or an expiry check. Positions
+ * in {@link CardLayout} units. The engine does not see this class yet (-9106 is reported not checked on it):
+ * the generated guilloche is too faint to show the patch, and a pitch measured in the card's frame is no help,
+ * because the frame is fitted to the text read, the pasted number included, and stretches to absorb it.
+ */
+final class FieldPaste {
+    private FieldPaste() {}
+
+    static BufferedImage paste(BufferedImage card, SyntheticIdentity identity, boolean front, CardFonts fonts,
+            SplittableRandom random) {
+        boolean first = random.nextBoolean();
+        String text;
+        Font font;
+        int x, centreY;
+        double width, halfHeight;
+        double advance = 0; // 0: the font's own
+        if (front) {
+            text = identity.idNumber();
+            font = fonts.mono().deriveFont(CardLayout.ID_NUMBER_SIZE);
+            x = CardLayout.ID_NUMBER_X;
+            centreY = CardLayout.ID_Y;
+            width = text.length() * CardLayout.ID_NUMBER_ADVANCE;
+            advance = CardLayout.ID_NUMBER_ADVANCE;
+            halfHeight = 24;
+        } else {
+            text = first ? identity.validPeriod() : identity.authority();
+            font = fonts.cjk().deriveFont(CardLayout.BACK_VALUE_SIZE);
+            x = CardLayout.BACK_VALUE_X;
+            centreY = first ? CardLayout.VALIDITY_Y : CardLayout.AUTHORITY_Y;
+            width = first ? text.length() * 17 : text.length() * CardLayout.BACK_VALUE_SIZE;
+            halfHeight = 22;
+        }
+        // Larger, but still inside the card's print area: an ID number has room for 15% more
+        double larger = advance > 0 ? random.nextDouble(1.08, 1.15) : random.nextDouble(1.12, 1.25);
+        double scale = random.nextBoolean() ? random.nextDouble(0.8, 0.9) : larger;
+        BufferedImage out = new BufferedImage(card.getWidth(), card.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.drawImage(card, 0, 0, null);
+        double toPixels = (double) card.getWidth() / CardLayout.WIDTH;
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.scale(toPixels, toPixels);
+        Rectangle2D patch = new Rectangle2D.Double(x - 6, centreY - halfHeight, Math.min(width * 1.3 + 12,
+                CardLayout.WIDTH - 40 - x), 2 * halfHeight);
+        g.setColor(new Color(median(card, patch, toPixels)));
+        g.fill(patch);
+        Font pasted = font.deriveFont(font.getSize2D() * (float) scale);
+        g.setFont(pasted);
+        g.setColor(new Color(18, 18, 18));
+        Rectangle2D ink = pasted.createGlyphVector(g.getFontRenderContext(), "中").getVisualBounds();
+        double dy = random.nextDouble(-4, 4);
+        float baseline = (float) (centreY + dy - ink.getCenterY());
+        if (advance == 0) {
+            g.drawString(text, (float) x, baseline);
+        } else {
+            for (int i = 0; i < text.length(); i++) {
+                g.drawString(text.substring(i, i + 1), (float) (x + i * advance * scale), baseline);
+            }
+        }
+        g.dispose();
+        return out;
+    }
+
+    /** The median colour of the patch's area, each channel on its own: the card's colour there without its ink. */
+    private static int median(BufferedImage card, Rectangle2D patch, double toPixels) {
+        int x0 = (int) (patch.getX() * toPixels), y0 = (int) (patch.getY() * toPixels);
+        int x1 = Math.min(card.getWidth(), (int) (patch.getMaxX() * toPixels));
+        int y1 = Math.min(card.getHeight(), (int) (patch.getMaxY() * toPixels));
+        int n = Math.max(1, (x1 - x0) * (y1 - y0));
+        int[][] channels = new int[3][n];
+        int i = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                int v = card.getRGB(x, y);
+                channels[0][i] = (v >> 16) & 0xFF;
+                channels[1][i] = (v >> 8) & 0xFF;
+                channels[2][i++] = v & 0xFF;
+            }
+        }
+        int rgb = 0;
+        for (int[] channel : channels) {
+            Arrays.sort(channel, 0, i);
+            rgb = rgb << 8 | channel[i / 2];
+        }
+        return rgb;
+    }
+}
