@@ -92,20 +92,31 @@ class WarningConditionsTest {
     }
 
     @Test
-    void shouldCallGlareTemporaryIdsAndEditsNotCheckedRatherThanClean() {
-        // Given a glare spot on the card; Then -9107 is not raised (no detector) and the answer says -9107, -9104
-        // and -9106 were not checked, so it never reads as clean
+    void shouldFindTheGlareSpotAndCallTemporaryIdsAndEditsNotChecked() {
+        // Given a glare spot on a front
         AdvancedInfo glare = answers.get("glare");
-        assertThat(glare.warnings()).doesNotContain(-9107);
-        assertThat(glare.warningsNotChecked()).contains(-9104, -9106, -9107);
+        // Then -9107 is raised with where the spot is
+        assertThat(glare.warnings()).contains(-9107);
+        assertThat(glare.detail(-9107).orElseThrow().region()).isNotEmpty();
+        // And -9104 (only a back shows it) and -9106 are named not checked, so they never read as clean
+        assertThat(glare.warningsNotChecked()).contains(-9104, -9106).doesNotContain(-9107);
     }
 
     @Test
-    void shouldNotVouchForAColourCardNotBeingAColourCopy() {
-        // Given a clean colour scan; Then -9102 is named not checked: colour copies keep their colour
-        assertThat(answers.get("clean").warningsNotChecked()).contains(-9102);
-        // And a colour copy is not taken for a black-and-white one
-        assertThat(answers.get("colour_copy").warnings()).doesNotContain(-9108);
-        assertThat(answers.get("colour_copy").warningsNotChecked()).contains(-9102);
+    void shouldTellAColourCopyFromABlackAndWhiteOneAndFromTheGenuineCard() {
+        // Given a colour copy of the card and the card itself
+        // Then the copy is a photocopy but not a black-and-white one, and the card is neither
+        assertThat(answers.get("colour_copy").warnings()).contains(-9102).doesNotContain(-9108);
+        assertThat(answers.get("clean").warnings()).doesNotContain(-9102, -9108);
+        assertThat(answers.get("clean").warningsNotChecked()).doesNotContain(-9102);
+    }
+
+    @Test
+    void shouldNotVouchForACardWithAFieldPastedIn() {
+        // Given the card with its ID number pasted in over a patch, in another size
+        AdvancedInfo edited = answers.get("edited");
+        // Then -9106 is not raised (no detector sees pasted fields) but named not checked, never clean
+        assertThat(edited.warnings()).doesNotContain(-9106);
+        assertThat(edited.warningsNotChecked()).contains(-9106);
     }
 }
