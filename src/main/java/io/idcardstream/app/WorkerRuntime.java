@@ -19,6 +19,7 @@ import io.idcardstream.worker.DispatchSettings;
 import io.idcardstream.worker.IdCardTopology;
 import io.idcardstream.worker.KafkaRequestSource;
 import io.idcardstream.worker.OcrDispatcher;
+import io.idcardstream.worker.RecordSizeLimit;
 import io.idcardstream.worker.RequestSource;
 import io.idcardstream.worker.RetryPolicy;
 import io.idcardstream.worker.TopicSpec;
@@ -151,7 +152,8 @@ final class WorkerRuntime implements AutoCloseable {
                     config.getString(IdCardStreamConfig.TOPIC_INCOMPLETE_CONFIG),
                     config.getLong(IdCardStreamConfig.ASSEMBLY_DEADLINE_MS_CONFIG));
         }
-        KafkaStreams streams = new KafkaStreams(topology, WorkerStreamsConfig.from(config, metrics));
+        KafkaStreams streams = new KafkaStreams(topology, WorkerStreamsConfig.from(config, metrics,
+                maxRequestSize(config)));
         new KafkaStreamsMetrics(streams).bindTo(meters);
         WorkerRuntime runtime = new WorkerRuntime(streams, dispatcher);
         streams.setStateListener((next, previous) -> {
@@ -186,6 +188,21 @@ final class WorkerRuntime implements AutoCloseable {
                 Duration.ofMillis(config.getLong(IdCardStreamConfig.ASSEMBLY_DEADLINE_MS_CONFIG)),
                 Duration.ofMillis(config.getInt(IdCardStreamConfig.ASSEMBLY_DEADLINE_CHECK_INTERVAL_MS_CONFIG)),
                 Duration.ofMillis(config.getLong(IdCardStreamConfig.ASSEMBLY_STATE_RETENTION_MS_CONFIG)));
+    }
+
+    /** The producer's largest record, fitted to the topics the worker writes (fails on an operator's too large). */
+    static int maxRequestSize(IdCardStreamConfig config) {
+        java.util.List<String> written = new java.util.ArrayList<>(java.util.List.of(
+                config.getString(IdCardStreamConfig.TOPIC_RECOGNIZED_CONFIG),
+                config.getString(IdCardStreamConfig.TOPIC_FAILED_CONFIG),
+                config.getString(IdCardStreamConfig.TOPIC_DLQ_CONFIG)));
+        if (config.getBoolean(IdCardStreamConfig.ASSEMBLY_ENABLED_CONFIG)) {
+            written.add(config.getString(IdCardStreamConfig.TOPIC_ASSEMBLED_CONFIG));
+            written.add(config.getString(IdCardStreamConfig.TOPIC_INCOMPLETE_CONFIG));
+        }
+        try (Admin admin = Admin.create(kafkaClientConfig(config))) {
+            return RecordSizeLimit.resolve(config, admin, written);
+        }
     }
 
     /** The partition count the quota is divided by: configured, or read from the request topic. */

@@ -10,8 +10,11 @@ import org.apache.kafka.streams.StreamsConfig;
 public final class WorkerStreamsConfig {
     private WorkerStreamsConfig() {}
 
-    /** @param metrics where the dead-letter handler counts the records it sends */
-    public static Properties from(IdCardStreamConfig config, WorkerMetrics metrics) {
+    /**
+     * @param metrics where the dead-letter handler counts the records it sends
+     * @param maxRequestSize the producer's largest record, fitted to the topics written ({@link RecordSizeLimit})
+     */
+    public static Properties from(IdCardStreamConfig config, WorkerMetrics metrics, int maxRequestSize) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.getString(IdCardStreamConfig.APPLICATION_ID_CONFIG));
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -34,15 +37,13 @@ public final class WorkerStreamsConfig {
                 config.getString(IdCardStreamConfig.TOPIC_DLQ_CONFIG));
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         props.put(DeadLetterHandler.METRICS_CONFIG, metrics);
-        // Outcomes carry crops (crop.max.bytes each) and dead letters the original request (inline image cap).
-        // Only a default: a max.request.size set by the operator (kafka.max.request.size, e.g. to match the
-        // topics' max.message.bytes) must win, and Streams would let this prefixed key shadow it.
+        // Outcomes carry crops and dead letters the original request, within what the topics accept. A
+        // max.request.size set by the operator was checked against the topics and stays as set: Streams would let
+        // this prefixed key shadow it.
         Map<String, Object> overrides = config.kafkaOverrides();
         if (!overrides.containsKey(ProducerConfig.MAX_REQUEST_SIZE_CONFIG)
                 && !overrides.containsKey(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG))) {
-            props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
-                    config.getInt(IdCardStreamConfig.IMAGE_INLINE_MAX_BYTES_CONFIG)
-                            + 2 * config.getInt(IdCardStreamConfig.CROP_MAX_BYTES_CONFIG) + (1 << 20));
+            props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), maxRequestSize);
         }
         // Kafka 4.4 warns unless this is set; true is the coming default.
         props.put("processing.exception.handler.global.enabled", true);

@@ -64,7 +64,8 @@ class ComposeFileTest {
                 "state.dir", "/var/lib/idcard-stream/state",
                 "application.id", "idcard-stream",
                 "processing.guarantee", "exactly_once_v2")));
-        assertThat(config.kafkaOverrides()).isEqualTo(Map.of("max.request.size", "2097152"));
+        // And leaves the producer's record size to the worker, which fits it to the topics at startup
+        assertThat(config.kafkaOverrides()).isEmpty();
     }
 
     @Test

@@ -121,7 +121,7 @@ class KubernetesManifestsTest {
                 "replication.factor", 3));
         assertThat(values).isEqualTo(expected);
         assertThat(config.kafkaOverrides())
-                .isEqualTo(Map.of("max.request.size", "2097152", "topic.min.insync.replicas", "2"));
+                .isEqualTo(Map.of("topic.min.insync.replicas", "2"));
     }
 
     @Test
