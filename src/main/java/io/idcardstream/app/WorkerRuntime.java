@@ -16,6 +16,7 @@ import io.idcardstream.serde.ConfluentAvroSerde;
 import io.idcardstream.serde.SchemaRegistry;
 import io.idcardstream.worker.AsyncSettings;
 import io.idcardstream.worker.DispatchSettings;
+import io.idcardstream.worker.EpochNanos;
 import io.idcardstream.worker.IdCardTopology;
 import io.idcardstream.worker.KafkaRequestSource;
 import io.idcardstream.worker.OcrDispatcher;
@@ -124,8 +125,8 @@ final class WorkerRuntime implements AutoCloseable {
         OcrDispatcher dispatcher = null;
         Topology topology;
         if (async) {
-            dispatcher = new OcrDispatcher(recognizer, dispatchSettings(config, settings, recognizer), System::nanoTime,
-                    metrics);
+            dispatcher = new OcrDispatcher(recognizer, dispatchSettings(config, settings, recognizer),
+                    new EpochNanos(), metrics);
             RequestSource source = new KafkaRequestSource(kafkaClientConfig(config),
                     topics.requests().valueSerde().deserializer(), Duration.ofSeconds(30));
             topology = IdCardTopology.async(settings, asyncSettings(config), topics, dispatcher, source, clock,

@@ -9,9 +9,10 @@ import java.util.Objects;
  * @param quotaPerSecond account-wide OCR requests per second; 0 means no rate limit (the local engine, which is
  *     bound by CPU: {@code maxInFlight} is its limit)
  * @param totalPartitions input partitions of the whole application; this instance's share of the quota is
- *     {@code quota × owned / totalPartitions}
- * @param safetyMargin the rate limiter's window is {@code 1 s × (1 + safetyMargin)}, so calls that reach the
- *     provider up to that much closer together than they left still fit its one-second quota
+ *     {@code quota × owned / totalPartitions} ({@link QuotaSlots}: partition {@code p} owns every slot {@code n}
+ *     with {@code n mod totalPartitions = p})
+ * @param safetyMargin the quota's time slots are {@code (1 + safetyMargin) / quota} seconds long, so calls that
+ *     reach the provider up to that much closer together than they left still fit its one-second quota
  * @param maxInFlight calls under way at once in this instance
  * @param maxInFlightPerPartition calls under way at once for one partition
  * @param callTimeout deadline of one call, after which it ends as {@code ClientTimeout} whatever the recogniser does
@@ -45,11 +46,6 @@ public record DispatchSettings(
         Objects.requireNonNull(callTimeout, "callTimeout");
         Objects.requireNonNull(initialPause, "initialPause");
         Objects.requireNonNull(maxPause, "maxPause");
-    }
-
-    /** This instance's share of the quota for {@code ownedPartitions} partitions (before the safety margin). */
-    double quotaShare(int ownedPartitions) {
-        return quotaPerSecond * ownedPartitions / totalPartitions;
     }
 
     boolean rateLimited() {

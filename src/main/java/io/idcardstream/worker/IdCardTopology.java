@@ -32,7 +32,7 @@ public final class IdCardTopology {
             OcrDispatcher dispatcher, RequestSource requestSource, Clock clock, WorkerMetrics metrics) {
         OutcomeMapper outcomes = new OutcomeMapper(new IdentityValidator(), clock, settings.cropMaxBytes());
         Topology topology = shape(topics, () -> new AsyncOcrProcessor(topics.requests().name(), settings, async,
-                dispatcher, requestSource, outcomes, clock, System::nanoTime, metrics));
+                dispatcher, requestSource, outcomes, clock, dispatcher.nanoClock(), metrics));
         // The pending store is small and bounded (worker.max.pending.per.partition entries of ~150 bytes) and
         // changes on every accept and answer: in memory, restored from its changelog, it costs no disk flush at
         // each commit. The ledger grows with traffic times ledger.retention.ms, so it lives on disk (RocksDB).

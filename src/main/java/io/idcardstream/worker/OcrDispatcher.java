@@ -23,12 +23,11 @@ import org.slf4j.LoggerFactory;
  * Makes the OCR calls of every stream task of this instance, so the quota is used fully and never exceeded.
  *
  * <ul>
- *   <li><b>Rate:</b> one smooth limiter for the instance at {@code quota × owned partitions ÷ all partitions}
- *       (less a safety margin), i.e. the sum of its partitions' buckets. Lanes (partitions) with work take
- *       turns, so each busy partition gets at least its own bucket's rate and the tokens of quiet partitions go
- *       to busy ones instead of being lost. Instances never borrow from each other: their shares add up to the
- *       quota.</li>
- *   <li><b>Adaptive:</b> {@code RequestLimitExceeded} slows the instance down ({@link AdaptiveRateLimiter}).</li>
+ *   <li><b>Rate:</b> calls only in the time slots of the partitions this instance owns ({@link QuotaSlots}):
+ *       exactly {@code quota × owned partitions ÷ all partitions}, fractions included, and never two instances
+ *       in one slot. Lanes (partitions) with work take turns, so each busy partition gets at least its own
+ *       slots' rate and the slots of quiet partitions go to busy ones instead of being lost.</li>
+ *   <li><b>Adaptive:</b> {@code RequestLimitExceeded} slows the instance down ({@link QuotaSlots}).</li>
  *   <li><b>Bounded:</b> at most {@code maxInFlight} calls, and {@code maxInFlightPerPartition} per lane.</li>
  *   <li><b>Account-wide errors pause:</b> after an error that every call would get (credentials, billing,
  *       endpoint), no call is made for a pause that doubles while the error persists; the next call probes.</li>
@@ -49,7 +48,8 @@ public final class OcrDispatcher implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final List<DispatchLane> lanes = new ArrayList<>();
-    private final AdaptiveRateLimiter limiter;
+    /** Null without a quota (the local engine): calls go as fast as the in-flight bounds allow. */
+    private final QuotaSlots slots;
     private final Thread thread;
     private int nextLane;
     private int inFlight;
@@ -63,13 +63,19 @@ public final class OcrDispatcher implements AutoCloseable {
         this.settings = settings;
         this.nanoClock = nanoClock;
         this.metrics = metrics;
-        this.limiter = new AdaptiveRateLimiter(0, settings.safetyMargin(), nanoClock.getAsLong());
+        this.slots = settings.rateLimited() ? new QuotaSlots(settings.quotaPerSecond(), settings.safetyMargin(),
+                settings.totalPartitions(), nanoClock.getAsLong()) : null;
         this.pauseNanos = settings.initialPause().toNanos();
         this.pausedUntilNanos = nanoClock.getAsLong();
         metrics.bindDispatcher(this::readyCount, this::effectiveRate, this::paused);
         this.thread = new Thread(this::run, "ocr-dispatcher");
         this.thread.setDaemon(true);
         this.thread.start();
+    }
+
+    /** The clock the dispatcher times calls and slots by; the processors feeding it stamp their calls with it. */
+    LongSupplier nanoClock() {
+        return nanoClock;
     }
 
     public ProviderDescription provider() {
@@ -124,8 +130,8 @@ public final class OcrDispatcher implements AutoCloseable {
     }
 
     private void updateRate() {
-        if (settings.rateLimited()) {
-            limiter.setNominalRate(settings.quotaShare(lanes.size()));
+        if (slots != null) {
+            slots.own(lanes.stream().map(DispatchLane::partition).toList());
         }
     }
 
@@ -153,7 +159,7 @@ public final class OcrDispatcher implements AutoCloseable {
             if (closed) {
                 return;
             }
-            waitNanos = settings.rateLimited() ? limiter.reserve(nanoClock.getAsLong()) : 0;
+            waitNanos = slots != null ? slots.reserve(nanoClock.getAsLong()) : 0;
         } finally {
             lock.unlock();
         }
@@ -165,9 +171,12 @@ public final class OcrDispatcher implements AutoCloseable {
         DispatchLane.Call call;
         lock.lock();
         try {
+            if (slots != null && !slots.usable(nanoClock.getAsLong())) {
+                return; // the slot's partition was revoked while waiting, or the slot passed: the next one is taken
+            }
             lane = nextEligible(true);
             if (lane == null) {
-                return; // the work went away (lane revoked) while the token ripened: the token is unused
+                return; // the work went away (lane revoked) while the slot came: the slot is unused
             }
             call = lane.ready().pollFirst();
             lane.inFlight++;
@@ -236,7 +245,9 @@ public final class OcrDispatcher implements AutoCloseable {
             if (error != null) {
                 ErrorClass kind = error.classification();
                 if (kind.category() == ErrorCategory.RATE_LIMIT) {
-                    limiter.throttled(now);
+                    if (slots != null) {
+                        slots.throttled(now);
+                    }
                     metrics.throttled();
                 }
                 if (kind.pausesProcessing()) {
@@ -291,7 +302,7 @@ public final class OcrDispatcher implements AutoCloseable {
     double effectiveRate() {
         lock.lock();
         try {
-            return settings.rateLimited() ? limiter.effectiveRate() : Double.POSITIVE_INFINITY;
+            return slots != null ? slots.effectiveRate() : Double.POSITIVE_INFINITY;
         } finally {
             lock.unlock();
         }

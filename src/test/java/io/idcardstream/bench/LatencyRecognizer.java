@@ -28,6 +28,8 @@ final class LatencyRecognizer implements IdCardRecognizer {
     private final SplittableRandom random;
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
     private final List<Integer> latencies = new CopyOnWriteArrayList<>();
+    /** Wall-clock milliseconds at which each call reached the recogniser (behind the server's quota gate). */
+    private final List<Long> arrivals = new CopyOnWriteArrayList<>();
 
     LatencyRecognizer(int minMillis, int maxMillis, long seed) {
         this.minMillis = minMillis;
@@ -42,6 +44,7 @@ final class LatencyRecognizer implements IdCardRecognizer {
             latency = minMillis + random.nextInt(maxMillis - minMillis + 1);
         }
         latencies.add(latency);
+        arrivals.add(System.currentTimeMillis());
         CompletableFuture<IdCardOcrResult> answer = new CompletableFuture<>();
         timer.schedule(() -> answer.complete(FRONT), latency, TimeUnit.MILLISECONDS);
         return answer;
@@ -52,6 +55,17 @@ final class LatencyRecognizer implements IdCardRecognizer {
         List<Integer> copy = List.copyOf(latencies);
         latencies.clear();
         return copy;
+    }
+
+    /**
+     * The most calls that reached the recogniser in one wall-clock second since the last call, and forget them. With
+     * no {@code RequestLimitExceeded} every call the workers made reached it, so this is the provider's own count.
+     */
+    int drainMaxCallsInASecond() {
+        java.util.Map<Long, Integer> perSecond = new java.util.HashMap<>();
+        arrivals.forEach(ms -> perSecond.merge(ms / 1000, 1, Integer::sum));
+        arrivals.clear();
+        return perSecond.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     }
 
     @Override
