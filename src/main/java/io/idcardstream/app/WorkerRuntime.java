@@ -113,9 +113,14 @@ final class WorkerRuntime implements AutoCloseable {
                 new TopicSpec<>(config.getString(IdCardStreamConfig.TOPIC_FAILED_CONFIG), Serdes.String(),
                         new ConfluentAvroSerde<>(IdCardOcrFailed.class, registry, autoRegister, false)),
                 config.getString(IdCardStreamConfig.TOPIC_DLQ_CONFIG));
+        int inputPartitions, maxRequestSize;
+        try (Admin admin = Admin.create(kafkaClientConfig(config))) { // the two things read from the cluster at start
+            inputPartitions = inputPartitions(config, admin);
+            maxRequestSize = maxRequestSize(config, admin);
+        }
         WorkerSettings settings = new WorkerSettings(
                 config.getDouble(IdCardStreamConfig.OCR_QUOTA_RPS_CONFIG),
-                inputPartitions(config),
+                inputPartitions,
                 Duration.ofMillis(config.getInt(IdCardStreamConfig.OCR_CALL_TIMEOUT_MS_CONFIG)),
                 Duration.ofMillis(config.getInt(IdCardStreamConfig.OCR_RATE_MAX_WAIT_MS_CONFIG)),
                 config.getInt(IdCardStreamConfig.IMAGE_INLINE_MAX_BYTES_CONFIG),
@@ -153,8 +158,7 @@ final class WorkerRuntime implements AutoCloseable {
                     config.getString(IdCardStreamConfig.TOPIC_INCOMPLETE_CONFIG),
                     config.getLong(IdCardStreamConfig.ASSEMBLY_DEADLINE_MS_CONFIG));
         }
-        KafkaStreams streams = new KafkaStreams(topology, WorkerStreamsConfig.from(config, metrics,
-                maxRequestSize(config)));
+        KafkaStreams streams = new KafkaStreams(topology, WorkerStreamsConfig.from(config, metrics, maxRequestSize));
         new KafkaStreamsMetrics(streams).bindTo(meters);
         WorkerRuntime runtime = new WorkerRuntime(streams, dispatcher);
         streams.setStateListener((next, previous) -> {
@@ -192,7 +196,7 @@ final class WorkerRuntime implements AutoCloseable {
     }
 
     /** The producer's largest record, fitted to the topics the worker writes (fails on an operator's too large). */
-    static int maxRequestSize(IdCardStreamConfig config) {
+    static int maxRequestSize(IdCardStreamConfig config, Admin admin) {
         java.util.List<String> written = new java.util.ArrayList<>(java.util.List.of(
                 config.getString(IdCardStreamConfig.TOPIC_RECOGNIZED_CONFIG),
                 config.getString(IdCardStreamConfig.TOPIC_FAILED_CONFIG),
@@ -201,19 +205,17 @@ final class WorkerRuntime implements AutoCloseable {
             written.add(config.getString(IdCardStreamConfig.TOPIC_ASSEMBLED_CONFIG));
             written.add(config.getString(IdCardStreamConfig.TOPIC_INCOMPLETE_CONFIG));
         }
-        try (Admin admin = Admin.create(kafkaClientConfig(config))) {
-            return RecordSizeLimit.resolve(config, admin, written);
-        }
+        return RecordSizeLimit.resolve(config, admin, written);
     }
 
     /** The partition count the quota is divided by: configured, or read from the request topic. */
-    static int inputPartitions(IdCardStreamConfig config) {
+    static int inputPartitions(IdCardStreamConfig config, Admin admin) {
         int configured = config.getInt(IdCardStreamConfig.OCR_QUOTA_PARTITIONS_CONFIG);
         if (configured > 0) {
             return configured;
         }
         String topic = config.getString(IdCardStreamConfig.TOPIC_REQUESTS_CONFIG);
-        try (Admin admin = Admin.create(kafkaClientConfig(config))) {
+        try {
             return admin.describeTopics(java.util.List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
                     .get(topic).partitions().size();
         } catch (Exception e) {

@@ -8,19 +8,19 @@ import io.idcardstream.engine.quality.BorderCheck;
 import io.idcardstream.engine.quality.CopyHeuristic;
 import io.idcardstream.engine.quality.EditedDates;
 import io.idcardstream.engine.quality.GlareSpots;
-import io.idcardstream.engine.quality.ReflectPositions;
 import io.idcardstream.engine.quality.Occlusion;
+import io.idcardstream.engine.quality.ReflectPositions;
 import io.idcardstream.engine.quality.ReshootHeuristic;
 import io.idcardstream.engine.quality.TemporaryIdTitle;
 import io.idcardstream.engine.quality.WatermarkText;
 import io.idcardstream.identity.ValidationIssue;
 import io.idcardstream.identity.ValidationReport;
+import io.idcardstream.ocr.AdvancedInfo.ReflectDetail;
 import io.idcardstream.ocr.CardSide;
 import io.idcardstream.ocr.FieldCorrection;
 import io.idcardstream.ocr.FieldEvidence;
 import io.idcardstream.ocr.FieldName;
 import io.idcardstream.ocr.OcrOptions;
-import io.idcardstream.ocr.AdvancedInfo.ReflectDetail;
 import io.idcardstream.ocr.WarningDetail;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -33,11 +33,12 @@ import java.util.stream.Stream;
 /**
  * The warnings {@code Config} asked for, each either looked for by a detector or reported as not checked
  * ({@code AdvancedInfo.WarnNotChecked}). A code is "not checked" when its absence would say nothing: no detector
- * exists (the Advanced-only electronic ID and watermark), or the detector sees only one form of it (edited dates
- * but not edited names; skin over the card's edge but not other objects; a temporary ID's back but not its front),
- * so a card it passes may still carry it. The copy, re-shoot, border and glare detectors reach the target of
- * bench/warnings.sh on their classes; what each cannot see is listed in the README ("Warnings"). A partial detector that fires still raises its code: what it sees, it sees surely.
- * Detectors run only when their switch is on, so a plain request costs nothing (README, "Warnings").
+ * exists (the Advanced-only electronic ID), or the detector sees only one form of it (edited dates but not pasted
+ * fields; skin over the card's edge but not other objects; a temporary ID's back but not its front), so a card it
+ * passes may still carry it. A partial detector that fires still raises its code: what it sees, it sees surely.
+ * The copy, re-shoot, border, glare, temporary-ID and watermark detectors reach the target of bench/warnings.sh on
+ * their classes; what each cannot see is listed in docs/engine.md ("Warnings are heuristics"). Detectors run only
+ * when their switch is on, so a plain request costs nothing.
  *
  * <p>Not thread-safe: one instance per answer.
  */
@@ -57,6 +58,8 @@ final class WarningChecks {
     private boolean asked;
     private ReflectDetail reflectDetail = ReflectDetail.NOT_ASKED;
     private final List<String> reflectPositions = new ArrayList<>();
+    /** The copy and glare checks both ask; the card is read once. */
+    private Double paperWhite;
 
     /**
      * @param reading the card the answer is about; {@code readings} holds it and, with {@code MultiCardDetect}, the
@@ -92,13 +95,12 @@ final class WarningChecks {
         }
         if (OcrOptions.on(options.copyWarn())) {
             double chroma = CopyHeuristic.meanChroma(card.get());
-            double paperWhite = CopyHeuristic.paperWhiteShare(card.get());
             if (chroma < CopyHeuristic.GREY_CHROMA) {
                 double score = 1 - chroma / CopyHeuristic.GREY_CHROMA;
                 checks.raise(WarningDetail.of(COPY, score));
                 checks.raise(WarningDetail.of(BLACK_AND_WHITE_COPY, score));
-            } else if (paperWhite >= CopyHeuristic.COLOUR_COPY_WHITE) {
-                checks.raise(WarningDetail.of(COPY, paperWhite));
+            } else if (checks.paperWhite(card.get()) >= CopyHeuristic.COLOUR_COPY_WHITE) {
+                checks.raise(WarningDetail.of(COPY, checks.paperWhite(card.get())));
             }
         }
         if (OcrOptions.on(options.reshootWarn())) {
@@ -160,7 +162,7 @@ final class WarningChecks {
      * read, or elsewhere.
      */
     private void lookForGlare(RgbImage card, CardFrame frame, List<FieldEvidence> evidence, boolean positionsAsked) {
-        List<GlareSpots.Spot> spots = CopyHeuristic.paperWhiteShare(card) >= CopyHeuristic.COLOUR_COPY_WHITE
+        List<GlareSpots.Spot> spots = paperWhite(card) >= CopyHeuristic.COLOUR_COPY_WHITE
                 ? List.of() : GlareSpots.find(card);
         if (!spots.isEmpty()) {
             double share = spots.stream().mapToDouble(GlareSpots.Spot::share).sum();
@@ -174,6 +176,13 @@ final class WarningChecks {
             spots.stream().flatMap(spot -> ReflectPositions.of(spot.inCard(), frame.side(), fields).stream())
                     .distinct().forEach(reflectPositions::add);
         }
+    }
+
+    private double paperWhite(RgbImage card) {
+        if (paperWhite == null) {
+            paperWhite = CopyHeuristic.paperWhiteShare(card);
+        }
+        return paperWhite;
     }
 
     private static Quad boundsInCard(List<FieldEvidence.Point> polygon, CardFrame frame) {

@@ -43,7 +43,23 @@ public record AdvancedInfo(
      * reads the same whether it was asked or not, so the answer says which in {@value #REFLECT_DETAIL_KEY}.
      */
     public enum ReflectDetail {
-        NOT_ASKED, CHECKED, NOT_CHECKED
+        NOT_ASKED(null), CHECKED("Checked"), NOT_CHECKED("NotChecked");
+
+        /** Its value in the AdvancedInfo JSON; none when not asked (the key is then left out). */
+        private final String wire;
+
+        ReflectDetail(String wire) {
+            this.wire = wire;
+        }
+
+        static ReflectDetail fromWire(String text) {
+            for (ReflectDetail detail : values()) {
+                if (detail.wire != null && detail.wire.equals(text)) {
+                    return detail;
+                }
+            }
+            return NOT_ASKED;
+        }
     }
 
     public static final AdvancedInfo EMPTY = new AdvancedInfo(null, null, null, null, List.of());
@@ -112,15 +128,7 @@ public record AdvancedInfo(
                 details(node.path(DETAILS_KEY)),
                 codes(node.path(NOT_CHECKED_KEY)),
                 warnInfos.isArray(),
-                reflectDetail(node.path(REFLECT_DETAIL_KEY).asText("")));
-    }
-
-    private static ReflectDetail reflectDetail(String text) {
-        return switch (text) {
-            case "Checked" -> ReflectDetail.CHECKED;
-            case "NotChecked" -> ReflectDetail.NOT_CHECKED;
-            default -> ReflectDetail.NOT_ASKED;
-        };
+                ReflectDetail.fromWire(node.path(REFLECT_DETAIL_KEY).asText("")));
     }
 
     /** Integer codes of an array; anything else is skipped (the key is an extension, never a reason to fail). */
@@ -216,8 +224,8 @@ public record AdvancedInfo(
             ArrayNode array = node.putArray(NOT_CHECKED_KEY);
             warningsNotChecked.forEach(array::add);
         }
-        if (reflectDetail != ReflectDetail.NOT_ASKED) {
-            node.put(REFLECT_DETAIL_KEY, reflectDetail == ReflectDetail.CHECKED ? "Checked" : "NotChecked");
+        if (reflectDetail.wire != null) {
+            node.put(REFLECT_DETAIL_KEY, reflectDetail.wire);
         }
         return node;
     }

@@ -100,7 +100,7 @@ final class QuotaSlots {
         recover(nowEpochNanos);
         long slot = Math.max(Math.floorDiv(nowEpochNanos, slotNanos), lastReserved + 1);
         while (true) {
-            if (owned[(int) Math.floorMod(slot, (long) partitions)]) {
+            if (ownsSlot(slot)) {
                 credit = Math.min(1.0, credit + factor);
                 if (credit >= 1.0 - 1e-9) {
                     credit -= 1.0;
@@ -120,8 +120,11 @@ final class QuotaSlots {
      * the provider within the quota, since a second then holds calls from at most {@code 1 s × (1 + margin)} of slots.
      */
     boolean usable(long nowEpochNanos) {
-        return lastReserved >= 0 && owned[(int) Math.floorMod(lastReserved, (long) partitions)]
-                && nowEpochNanos - lastReserved * slotNanos <= latenessNanos;
+        return lastReserved >= 0 && ownsSlot(lastReserved) && nowEpochNanos - lastReserved * slotNanos <= latenessNanos;
+    }
+
+    private boolean ownsSlot(long slot) {
+        return owned[(int) Math.floorMod(slot, (long) partitions)];
     }
 
     /** The provider refused a call for its rate limit. */

@@ -69,8 +69,9 @@ public final class RecordSizeLimit {
         Object set = config.kafkaOverrides().get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
         Integer operatorSet = set == null ? null : Integer.valueOf(set.toString().trim());
         Map<String, Integer> limits = topicLimits(admin, writtenTopics);
-        int decided = decide(needed(config), operatorSet, limits);
-        if (operatorSet == null && decided < needed(config)) {
+        int needed = needed(config);
+        int decided = decide(needed, operatorSet, limits);
+        if (operatorSet == null && decided < needed) {
             log.info("Producer max.request.size is {} bytes, to fit the smallest max.message.bytes of the topics "
                     + "written ({}); larger dead letters are cut to fit", decided, limits);
         }

@@ -35,17 +35,16 @@ class OcrDispatcherTest {
         dispatcher.close();
     }
 
-    private OcrDispatcher dispatcher(int maxInFlight, int maxInFlightPerPartition) {
+    private void startDispatcher(int maxInFlight, int maxInFlightPerPartition) {
         dispatcher = new OcrDispatcher(recognizer, new DispatchSettings(0, 12, 0.02, maxInFlight,
                 maxInFlightPerPartition, Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(1)),
                 System::nanoTime, new WorkerMetrics(new SimpleMeterRegistry()));
-        return dispatcher;
     }
 
     @Test
     void shouldTakeTurnsBetweenLanesWithWork() throws Exception {
         // Given one call in flight at a time, and two partitions with three calls each queued before any starts
-        OcrDispatcher dispatcher = dispatcher(1, 1);
+        startDispatcher(1, 1);
         DispatchLane a = dispatcher.register(0), b = dispatcher.register(1);
         for (int i = 0; i < 3; i++) {
             dispatcher.submit(a, call("a" + i));
@@ -64,7 +63,7 @@ class OcrDispatcherTest {
     @Test
     void shouldKeepAPartitionWithinItsInFlightLimitWhileAnotherCallsToo() throws Exception {
         // Given at most two calls in flight per partition, and a busy partition beside a quiet one
-        OcrDispatcher dispatcher = dispatcher(16, 2);
+        startDispatcher(16, 2);
         DispatchLane busy = dispatcher.register(0), quiet = dispatcher.register(1);
         for (int i = 0; i < 5; i++) {
             dispatcher.submit(busy, call("busy" + i));
@@ -84,7 +83,7 @@ class OcrDispatcherTest {
     @Test
     void shouldPauseEveryCallAfterAnAccountWideErrorAndDoubleThePauseWhileItPersists() throws Exception {
         // Given a pause of 200 ms at first, and calls that fail with an invalid key (every call would)
-        OcrDispatcher dispatcher = dispatcher(4, 4);
+        startDispatcher(4, 4);
         DispatchLane lane = dispatcher.register(0);
         dispatcher.submit(lane, call("first"));
         recognizer.awaitStarted(0);

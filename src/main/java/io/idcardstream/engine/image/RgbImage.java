@@ -75,6 +75,11 @@ public final class RgbImage {
         return pixels[y * width + x];
     }
 
+    /** Luma (ITU-R BT.601) of one packed RGB pixel, 0..255. */
+    public static double luma(int rgb) {
+        return 0.299 * ((rgb >> 16) & 0xFF) + 0.587 * ((rgb >> 8) & 0xFF) + 0.114 * (rgb & 0xFF);
+    }
+
     /** Luma (ITU-R BT.601) of every pixel, 0..255. */
     public float[] luma() {
         float[] y = new float[pixels.length];

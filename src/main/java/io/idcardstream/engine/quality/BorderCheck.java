@@ -116,7 +116,7 @@ public final class BorderCheck {
             Point p = frame.cardToImage().apply(t);
             int x = (int) Math.round(p.x()), y = (int) Math.round(p.y());
             boolean gone = x < 0 || y < 0 || x >= image.width() || y >= image.height()
-                    || (cardMedian > LIGHT_CARD && luma(image.rgb(x, y)) < DARK_LUMA);
+                    || (cardMedian > LIGHT_CARD && RgbImage.luma(image.rgb(x, y)) < DARK_LUMA);
             if (gone) {
                 missing++;
                 double cx = Math.max(0, Math.min(image.width() - 1, p.x()));
@@ -154,7 +154,7 @@ public final class BorderCheck {
                 Point p = frame.cardToImage().apply(new Point(x, y));
                 int px = (int) Math.round(p.x()), py = (int) Math.round(p.y());
                 if (px >= 0 && py >= 0 && px < image.width() && py < image.height()) {
-                    values.add(luma(image.rgb(px, py)));
+                    values.add(RgbImage.luma(image.rgb(px, py)));
                 }
             }
         }
@@ -163,9 +163,5 @@ public final class BorderCheck {
         }
         values.sort(null);
         return values.get(values.size() / 2);
-    }
-
-    private static double luma(int v) {
-        return 0.299 * ((v >> 16) & 0xFF) + 0.587 * ((v >> 8) & 0xFF) + 0.114 * (v & 0xFF);
     }
 }

@@ -61,7 +61,7 @@ public final class ReshootHeuristic {
                     continue;
                 }
                 int v = p[y * w + x];
-                boolean isDark = luma(v) < DARK_LUMA;
+                boolean isDark = RgbImage.luma(v) < DARK_LUMA;
                 boolean[] in = {top, bottom, left, right};
                 for (int side = 0; side < 4; side++) {
                     if (in[side]) {
@@ -102,13 +102,9 @@ public final class ReshootHeuristic {
                     continue;
                 }
                 seen++;
-                dark += luma(image.rgb(x, y)) < DARK_LUMA ? 1 : 0;
+                dark += RgbImage.luma(image.rgb(x, y)) < DARK_LUMA ? 1 : 0;
             }
         }
         return seen > 0 && dark >= DARK_RING_SHARE * seen;
-    }
-
-    private static double luma(int rgb) {
-        return 0.299 * ((rgb >> 16) & 0xFF) + 0.587 * ((rgb >> 8) & 0xFF) + 0.114 * (rgb & 0xFF);
     }
 }
