@@ -43,6 +43,13 @@ public final class IdCardStreamConfig extends AbstractConfig {
     public static final String NUM_STREAM_THREADS_CONFIG = "num.stream.threads";
     private static final String NUM_STREAM_THREADS_DOC = "Kafka Streams threads in this instance.";
 
+    public static final String GROUP_INSTANCE_ID_CONFIG = "group.instance.id";
+    private static final String GROUP_INSTANCE_ID_DOC = "Static membership: a name unique to this instance that "
+            + "stays the same when it restarts (a pod's name). A restarted instance takes its partitions back "
+            + "without a rebalance, so a crash no longer stops the other instances' commits (33.6 s without, "
+            + "0.9 s with: RELIABILITY.md). Empty: dynamic membership. A member that does not come back keeps its "
+            + "partitions until the session timeout (kafka.session.timeout.ms, 45 s).";
+
     public static final String STATE_DIR_CONFIG = "state.dir";
     private static final String STATE_DIR_DOC = "Directory for Kafka Streams local state.";
 
@@ -379,6 +386,7 @@ public final class IdCardStreamConfig extends AbstractConfig {
             .define(PROCESSING_GUARANTEE_CONFIG, Type.STRING, "exactly_once_v2",
                     in("exactly_once_v2", "at_least_once"), MEDIUM, PROCESSING_GUARANTEE_DOC)
             .define(NUM_STREAM_THREADS_CONFIG, Type.INT, 1, between(1, 64), MEDIUM, NUM_STREAM_THREADS_DOC)
+            .define(GROUP_INSTANCE_ID_CONFIG, Type.STRING, "", MEDIUM, GROUP_INSTANCE_ID_DOC)
             .define(STATE_DIR_CONFIG, Type.STRING, "data/state", new NonEmptyString(), MEDIUM, STATE_DIR_DOC)
             .define(COMMIT_INTERVAL_MS_CONFIG, Type.LONG, 50L, atLeast(1), LOW, COMMIT_INTERVAL_MS_DOC)
             .define(TRANSACTION_TIMEOUT_MS_CONFIG, Type.INT, 60_000, atLeast(1_000), LOW,

@@ -277,14 +277,14 @@ final class AsyncOcrProcessor implements Processor<String, IdCardOcrRequested, S
         String key = request.event.getSubjectId();
         Record<String, Object> out = new Record<>(key, outcome, request.state.getSourceTimestamp());
         if (outcome instanceof IdentityRecognized recognized) {
-            context.forward(out, OcrProcessor.RECOGNIZED_SINK);
+            context.forward(out, IdCardTopology.RECOGNIZED_SINK);
             metrics.outcome(recognized.getDuplicate() ? "duplicate" : "recognized", WorkerMetrics.OK);
             if (remember) {
                 ledger.record(key, OutcomeMapper.ledgerEntry(recognized));
             }
         } else {
             IdCardOcrFailed failed = (IdCardOcrFailed) outcome;
-            context.forward(out, OcrProcessor.FAILED_SINK);
+            context.forward(out, IdCardTopology.FAILED_SINK);
             metrics.outcome(failed.getDuplicate() ? "duplicate" : "failed", failed.getErrorCode());
             if (remember) {
                 ledger.record(key, OutcomeMapper.ledgerEntry(failed));
@@ -363,7 +363,7 @@ final class AsyncOcrProcessor implements Processor<String, IdCardOcrRequested, S
         IdCardOcrFailed failed = outcomes.lost(state, dispatcher.provider(),
                 new OcrException(ErrorCodes.INTERNAL_ERROR, "The request left the input topic (retention) before "
                         + "it was answered; send it again", null));
-        context.forward(new Record<>(state.getKey(), failed, state.getSourceTimestamp()), OcrProcessor.FAILED_SINK);
+        context.forward(new Record<>(state.getKey(), failed, state.getSourceTimestamp()), IdCardTopology.FAILED_SINK);
         metrics.outcome("failed", failed.getErrorCode());
         pendingStore.delete(state.getSourceOffset());
     }

@@ -37,7 +37,7 @@ final class DeadLetters {
         context.forward(new Record<>(record.key(), null, record.timestamp(),
                 headers(record.headers(), "NullValue",
                         "The record has no value (a tombstone); a request needs an IdCardOcrRequested value", source)),
-                OcrProcessor.DEAD_LETTER_SINK);
+                IdCardTopology.DEAD_LETTER_SINK);
         metrics.outcome("dead_letter", "NullValue");
     }
 

@@ -25,6 +25,9 @@ import org.apache.kafka.streams.state.Stores;
 public final class IdCardTopology {
     static final String SOURCE = "requests-source";
     static final String PROCESSOR = "ocr-processor";
+    /** The sinks both processors forward to. */
+    static final String RECOGNIZED_SINK = "recognized-sink", FAILED_SINK = "failed-sink",
+            DEAD_LETTER_SINK = "dead-letter-sink";
 
     private IdCardTopology() {}
 
@@ -49,7 +52,7 @@ public final class IdCardTopology {
     public static Topology blocking(WorkerSettings settings, WorkerTopics topics, IdCardRecognizer recognizer,
             Clock clock, WorkerMetrics metrics) {
         OutcomeMapper outcomes = new OutcomeMapper(new IdentityValidator(), clock, settings.cropMaxBytes());
-        return shape(topics, () -> new OcrProcessor(settings, recognizer, outcomes, clock, System::nanoTime,
+        return shape(topics, () -> new BlockingOcrProcessor(settings, recognizer, outcomes, clock, System::nanoTime,
                 nanos -> TimeUnit.NANOSECONDS.sleep(nanos), metrics));
     }
 
@@ -59,12 +62,12 @@ public final class IdCardTopology {
         topology.addSource(SOURCE, topics.requests().keySerde().deserializer(),
                 topics.requests().valueSerde().deserializer(), topics.requests().name());
         topology.addProcessor(PROCESSOR, processor, SOURCE);
-        topology.addSink(OcrProcessor.RECOGNIZED_SINK, topics.recognized().name(),
+        topology.addSink(RECOGNIZED_SINK, topics.recognized().name(),
                 topics.recognized().keySerde().serializer(), topics.recognized().valueSerde().serializer(),
                 PROCESSOR);
-        topology.addSink(OcrProcessor.FAILED_SINK, topics.failed().name(),
+        topology.addSink(FAILED_SINK, topics.failed().name(),
                 topics.failed().keySerde().serializer(), topics.failed().valueSerde().serializer(), PROCESSOR);
-        topology.addSink(OcrProcessor.DEAD_LETTER_SINK, topics.deadLetter(), new StringSerializer(),
+        topology.addSink(DEAD_LETTER_SINK, topics.deadLetter(), new StringSerializer(),
                 new ByteArraySerializer(), PROCESSOR);
         return topology;
     }

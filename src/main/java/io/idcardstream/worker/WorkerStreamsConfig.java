@@ -3,6 +3,7 @@ package io.idcardstream.worker;
 import io.idcardstream.config.IdCardStreamConfig;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -23,6 +24,11 @@ public final class WorkerStreamsConfig {
                 config.getString(IdCardStreamConfig.PROCESSING_GUARANTEE_CONFIG));
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG,
                 config.getInt(IdCardStreamConfig.NUM_STREAM_THREADS_CONFIG));
+        String instanceId = config.getString(IdCardStreamConfig.GROUP_INSTANCE_ID_CONFIG);
+        if (!instanceId.isBlank()) {
+            // Streams appends each stream thread's number, so one name serves the whole instance.
+            props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId.strip());
+        }
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.getString(IdCardStreamConfig.STATE_DIR_CONFIG));
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
                 config.getLong(IdCardStreamConfig.COMMIT_INTERVAL_MS_CONFIG));

@@ -18,6 +18,7 @@ import io.idcardstream.serde.InMemorySchemaRegistry;
 import io.idcardstream.testing.OutcomeEvents;
 import io.idcardstream.testing.OutcomeEvents.Card;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,6 +34,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Identity assembly's topology on the test driver: joins, flags, deadlines, replays and retention. */
 class IdentityAssemblyTest {
@@ -54,6 +56,9 @@ class IdentityAssemblyTest {
     private TestOutputTopic<String, IdentityAssembled> assembled;
     private TestOutputTopic<String, IdentityIncomplete> incomplete;
 
+    @TempDir
+    Path stateDir;
+
     @BeforeEach
     void start() {
         AssemblyTopics topics = new AssemblyTopics(
@@ -63,6 +68,8 @@ class IdentityAssemblyTest {
                 "incomplete", new ConfluentAvroSerde<>(IdentityIncomplete.class, registry, true, false));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "assembly-test");
+        // Its own RocksDB directory: another build on the machine (a mutation run) may hold the default one.
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(IdentityAssembly.build(topics,
                 new AssemblySettings(DEADLINE, Duration.ofSeconds(5), RETENTION), new AssemblyMetrics(meters)),

@@ -20,8 +20,12 @@ import java.util.TreeSet;
  */
 final class FaultTally {
 
-    /** One call the provider received: when it started and whether it ended in a billable answer. */
-    record ProviderCall(String requestId, long startedAtMillis, boolean paid) {}
+    /** One call the provider received: when it started and was answered, and whether the answer is billable. */
+    record ProviderCall(String requestId, long startedAtMillis, long answeredAtMillis, boolean paid) {
+        ProviderCall(String requestId, long startedAtMillis, boolean paid) {
+            this(requestId, startedAtMillis, startedAtMillis, paid);
+        }
+    }
 
     /** A stretch of time during which the worker could lose answers (an instant fault has from == to). */
     record Window(String name, long fromMillis, long toMillis) {}
@@ -35,7 +39,9 @@ final class FaultTally {
     }
 
     private final Set<String> requestsIn = new TreeSet<>();
+    private final Map<String, Integer> requestPartitions = new HashMap<>();
     private final Map<String, List<Long>> outcomesAt = new HashMap<>();
+    private final Map<Integer, List<Long>> outcomesByPartition = new HashMap<>();
     private final Map<String, Integer> failedOutcomes = new HashMap<>();
     private final Map<String, Integer> failureCodes = new TreeMap<>();
     private final List<ProviderCall> calls = new ArrayList<>();
@@ -45,9 +51,28 @@ final class FaultTally {
         requestsIn.add(requestId);
     }
 
-    /** An outcome read; {@code errorCode} is null for a recognition. */
-    synchronized void outcome(String requestId, String errorCode, long readAtMillis) {
+    /** A request the broker acknowledged in request partition {@code partition}. */
+    synchronized void requestIn(String requestId, int partition) {
+        requestIn(requestId);
+        requestPartitions.put(requestId, partition);
+    }
+
+    /**
+     * Paid calls for requests of {@code partitions} that were under way at {@code atMillis}: started by then
+     * (or within {@code graceMillis} after, the time a kill takes to land) and answered after it. These are the
+     * calls a worker killed at that moment leaves unanswered, so its restart may pay for them again.
+     */
+    synchronized int callsInFlightAt(Set<Integer> partitions, long atMillis, long graceMillis) {
+        return (int) calls.stream().filter(ProviderCall::paid)
+                .filter(c -> partitions.contains(requestPartitions.get(c.requestId())))
+                .filter(c -> c.startedAtMillis() <= atMillis + graceMillis && c.answeredAtMillis() > atMillis)
+                .count();
+    }
+
+    /** An outcome read from an outcome topic's {@code partition}; {@code errorCode} is null for a recognition. */
+    synchronized void outcome(String requestId, String errorCode, long readAtMillis, int partition) {
         outcomesAt.computeIfAbsent(requestId, id -> new ArrayList<>()).add(readAtMillis);
+        outcomesByPartition.computeIfAbsent(partition, p -> new ArrayList<>()).add(readAtMillis);
         if (errorCode != null) {
             failedOutcomes.merge(requestId, 1, Integer::sum);
             failureCodes.merge(errorCode, 1, Integer::sum);
@@ -62,6 +87,25 @@ final class FaultTally {
     /** The longest time no committed outcome arrived, from the first outcome to the last: the outage seen downstream. */
     synchronized long longestGapMillis() {
         List<Long> times = outcomesAt.values().stream().flatMap(List::stream).sorted().toList();
+        long gap = 0;
+        for (int i = 1; i < times.size(); i++) {
+            gap = Math.max(gap, times.get(i) - times.get(i - 1));
+        }
+        return gap;
+    }
+
+    /**
+     * The longest time in [{@code fromMillis}, {@code toMillis}] without a committed outcome on any of
+     * {@code partitions} (outcome topics have the request topic's partitions and keys, so outcome partition p
+     * answers request partition p): how long a fault stopped the instances owning them.
+     */
+    synchronized long longestGapMillis(Set<Integer> partitions, long fromMillis, long toMillis) {
+        List<Long> times = new ArrayList<>();
+        times.add(fromMillis);
+        partitions.forEach(p -> outcomesByPartition.getOrDefault(p, List.of()).stream()
+                .filter(t -> t > fromMillis && t < toMillis).forEach(times::add));
+        times.add(toMillis);
+        times.sort(null);
         long gap = 0;
         for (int i = 1; i < times.size(); i++) {
             gap = Math.max(gap, times.get(i) - times.get(i - 1));

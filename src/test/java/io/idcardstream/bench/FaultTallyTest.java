@@ -15,8 +15,8 @@ class FaultTallyTest {
         FaultTally tally = new FaultTally();
         tally.requestIn("a");
         tally.requestIn("b");
-        tally.outcome("a", null, 10);
-        tally.outcome("b", "ClientNetworkError", 11);
+        tally.outcome("a", null, 10, 0);
+        tally.outcome("b", "ClientNetworkError", 11, 0);
         tally.providerCalls(List.of(new ProviderCall("a", 1, true), new ProviderCall("b", 2, false)));
 
         FaultTally.Figures figures = tally.figures();
@@ -32,9 +32,9 @@ class FaultTallyTest {
         FaultTally tally = new FaultTally();
         tally.requestIn("a");
         tally.requestIn("b");
-        tally.outcome("a", null, 10);
-        tally.outcome("a", null, 12);
-        tally.outcome("stranger", null, 13);
+        tally.outcome("a", null, 10, 0);
+        tally.outcome("a", null, 12, 0);
+        tally.outcome("stranger", null, 13, 0);
 
         FaultTally.Figures figures = tally.figures();
 
@@ -53,9 +53,9 @@ class FaultTallyTest {
         for (String id : List.of("a", "b", "c")) {
             tally.requestIn(id);
         }
-        tally.outcome("a", null, 50);
-        tally.outcome("b", null, 300);
-        tally.outcome("c", null, 310);
+        tally.outcome("a", null, 50, 0);
+        tally.outcome("b", null, 300, 0);
+        tally.outcome("c", null, 310, 0);
         tally.providerCalls(List.of(new ProviderCall("a", 10, true), new ProviderCall("b", 90, true),
                 new ProviderCall("b", 250, true), new ProviderCall("c", 260, true)));
         tally.window(new Window("kill -9", 100, 100));
@@ -72,11 +72,40 @@ class FaultTallyTest {
     void shouldFailWhenMorePaidCallsWereRepeatedThanWereExposedToAFault() {
         FaultTally tally = new FaultTally();
         tally.requestIn("a");
-        tally.outcome("a", null, 50);
+        tally.outcome("a", null, 50, 0);
         tally.providerCalls(List.of(new ProviderCall("a", 10, true), new ProviderCall("a", 20, true)));
 
         assertThat(tally.figures().duplicatedPaidCalls()).isEqualTo(1);
         assertThat(tally.figures().callsInFlightAtFault()).isZero();
         assertThat(tally.figures().passed()).isFalse();
+    }
+
+    @Test
+    void shouldMeasureTheLongestSilenceOnlyOnTheGivenPartitionsWithinTheWindow() {
+        FaultTally tally = new FaultTally();
+        tally.outcome("a", null, 1_000, 0);
+        tally.outcome("b", null, 2_000, 1);
+        tally.outcome("c", null, 9_000, 2); // partition 2 belongs to the killed instance: not counted
+        tally.outcome("d", null, 4_500, 1);
+        tally.outcome("e", null, 20_000, 0); // after the window
+
+        assertThat(tally.longestGapMillis(java.util.Set.of(0, 1), 500, 6_000)).isEqualTo(2_500);
+        assertThat(tally.longestGapMillis(java.util.Set.of(0, 1, 2), 500, 10_000)).isEqualTo(4_500);
+    }
+
+    @Test
+    void shouldCountAsInFlightOnlyTheStruckPartitionsCallsUnderWayAtTheKill() {
+        FaultTally tally = new FaultTally();
+        tally.requestIn("a", 2);
+        tally.requestIn("b", 2);
+        tally.requestIn("c", 2);
+        tally.requestIn("d", 0);
+        tally.providerCalls(List.of(new ProviderCall("a", 100, 900, true), // under way at 500
+                new ProviderCall("b", 100, 400, true), // answered before the kill
+                new ProviderCall("c", 510, 800, true), // sent as the kill landed
+                new ProviderCall("d", 100, 900, true))); // another worker's partition
+
+        assertThat(tally.callsInFlightAt(java.util.Set.of(2), 500, 20)).isEqualTo(2);
+        assertThat(tally.callsInFlightAt(java.util.Set.of(2), 500, 5)).isEqualTo(1);
     }
 }

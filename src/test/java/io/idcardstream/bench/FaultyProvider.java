@@ -102,7 +102,7 @@ final class FaultyProvider implements IdCardRecognizer, AutoCloseable {
         CompletableFuture<IdCardOcrResult> answer = new CompletableFuture<>();
         timer.schedule(() -> {
             synchronized (this) {
-                calls.add(new ProviderCall(requestId, startedAt, true));
+                calls.add(new ProviderCall(requestId, startedAt, System.currentTimeMillis(), true));
             }
             answer.complete(FRONT);
         }, latency, TimeUnit.MILLISECONDS);

@@ -28,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -72,24 +74,40 @@ public final class ReliabilitySuite {
             "--broker-down-seconds", "10", "--provider-down-seconds", "20", "--provider-slow-seconds", "10",
             "--rebalance-seconds", "10", "--restart-after-seconds", "3");
 
+    /** The bound on how long a crash elsewhere may stop the healthy instances' committed outcomes. */
+    static final long HEALTHY_GAP_LIMIT_MILLIS = 5_000;
+    /** A call the provider saw this soon after the kill was still sent by the killed process. */
+    static final long KILL_LANDS_MILLIS = 50;
+
+    /**
+     * The partitions of the instances a fault did not touch, and the longest time, from the fault until the
+     * struck instance was ready again plus 10 s, in which none of them had a committed outcome.
+     */
+    record Healthy(Set<Integer> partitions, long longestGapMillis, int struckCallsInFlight) {}
+
     /** What one scenario measured, with the worker's own view at the fault for comparison. */
     record Result(String scenario, String command, String checked, Figures figures, String rssBeforeMb,
             String rssAfterMb, String workerViewAtFault, int deadLetters, double seconds,
-            Map<String, Integer> failureCodes, long longestGapMillis) {
+            Map<String, Integer> failureCodes, long longestGapMillis, Healthy healthy) {
 
         boolean passed() {
-            return figures.passed() && deadLetters == 0;
+            return figures.passed() && deadLetters == 0 && (healthy == null
+                    || (healthy.longestGapMillis() <= HEALTHY_GAP_LIMIT_MILLIS
+                            && figures.duplicatedPaidCalls() <= healthy.struckCallsInFlight()));
         }
 
         String line() {
             return String.format(Locale.ROOT, "scenario=%s requests_in=%d outcomes_out=%d lost=%d duplicated=%d "
                             + "unknown=%d recognized=%d failed=%d provider_calls=%d paid_calls=%d "
                             + "duplicated_paid_calls=%d calls_in_flight_at_fault=%d rss_mb_before=%s rss_mb_after=%s "
-                            + "seconds=%.0f result=%s",
+                            + "%sseconds=%.0f result=%s",
                     scenario, figures.requestsIn(), figures.outcomesOut(), figures.lost(), figures.duplicated(),
                     figures.unknown(), figures.recognized(), figures.failed(), figures.providerCalls(),
                     figures.paidCalls(), figures.duplicatedPaidCalls(), figures.callsInFlightAtFault(), rssBeforeMb,
-                    rssAfterMb, seconds, passed() ? "PASS" : "FAIL");
+                    rssAfterMb, healthy == null ? "" : "healthy_partitions=" + healthy.partitions().size()
+                            + " healthy_longest_gap_ms=" + healthy.longestGapMillis()
+                            + " killed_worker_calls_in_flight=" + healthy.struckCallsInFlight() + " ",
+                    seconds, passed() ? "PASS" : "FAIL");
         }
     }
 
@@ -136,6 +154,7 @@ public final class ReliabilitySuite {
         options.put("--jar", "target/idcard-stream.jar");
         options.put("--out", "target/reliability");
         options.put("--worker-settings", "");
+        options.put("--static-membership", "false");
         List<String> given = new ArrayList<>(List.of(args));
         if (given.remove("--short")) {
             options.putAll(SHORT);
@@ -219,8 +238,15 @@ public final class ReliabilitySuite {
         CompletableFuture<Void> producer = null;
         try {
             Worker first = startWorker(prefix, dir, "worker-1", "state-1", started);
-            awaitGroup(prefix, 1, started);
-            awaitReady(first);
+            List<Worker> workers = new ArrayList<>(List.of(first));
+            int initial = scenario.equals("restart-of-3") ? 3 : 1;
+            for (int i = 2; i <= initial; i++) {
+                workers.add(startWorker(prefix, dir, "worker-" + i, "state-" + i, started));
+            }
+            awaitGroup(prefix, initial, started);
+            for (Worker worker : workers) {
+                awaitReady(worker);
+            }
             reader = CompletableFuture.runAsync(() -> read(prefix, tally, reading, deadLetters));
             AtomicInteger burst = new AtomicInteger(0);
             producer = CompletableFuture.runAsync(() -> produce(prefix, scenario, tally, producing, burst));
@@ -234,6 +260,7 @@ public final class ReliabilitySuite {
                 case "provider-outage" -> providerOutage();
                 case "rebalance" -> rebalance(prefix, dir, first, started, tally);
                 case "kill-9" -> kill9(prefix, dir, first, started);
+                case "restart-of-3" -> restartOfThree(prefix, dir, workers, started);
                 default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
             };
             fault.windows().forEach(tally::window);
@@ -253,10 +280,13 @@ public final class ReliabilitySuite {
             tally.providerCalls(provider.drainCalls().stream().filter(c -> c.requestId().startsWith(own)).toList());
             Files.write(dir.resolve("repeated-paid-calls.txt"), tally.repeatedPaidCalls());
             double elapsed = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+            Healthy healthy = fault.healthyPartitions() == null ? null : new Healthy(fault.healthyPartitions(),
+                    tally.longestGapMillis(fault.healthyPartitions(), fault.watchFromMillis(), fault.watchToMillis()),
+                    tally.callsInFlightAt(fault.struckPartitions(), fault.watchFromMillis(), KILL_LANDS_MILLIS));
             return new Result(scenario, command(scenario), checked(scenario), tally.figures(),
                     rssBefore + fault.rssBeforeNote(), rssAfter + fault.rssAfterNote(),
                     workerView + "; " + fault.describe(), deadLetters.get(), elapsed, tally.failureCodes(),
-                    tally.longestGapMillis());
+                    tally.longestGapMillis(), healthy);
         } finally {
             producing.set(false);
             reading.set(false);
@@ -270,7 +300,13 @@ public final class ReliabilitySuite {
     record Worker(String name, WorkerProcess process, int opsPort) {}
 
     /** What the fault did: the windows in which answers could be lost, and the worker measured afterwards. */
-    record Fault(List<Window> windows, Worker survivor, String rssBeforeNote, String rssAfterNote) {
+    record Fault(List<Window> windows, Worker survivor, String rssBeforeNote, String rssAfterNote,
+            Set<Integer> healthyPartitions, Set<Integer> struckPartitions, long watchFromMillis, long watchToMillis) {
+
+        Fault(List<Window> windows, Worker survivor, String rssBeforeNote, String rssAfterNote) {
+            this(windows, survivor, rssBeforeNote, rssAfterNote, null, null, 0, 0);
+        }
+
         String describe() {
             return windows.stream().map(w -> String.format(Locale.ROOT, "%s %.1f s", w.name(),
                     (w.toMillis() - w.fromMillis()) / 1000.0)).toList().toString();
@@ -340,6 +376,57 @@ public final class ReliabilitySuite {
         return new Fault(List.of(new Window("kill -9 until restart", at, restartAt)), again, " (killed)", " (restarted)");
     }
 
+    /**
+     * Three workers share the partitions; the third is killed (SIGKILL) and started again on its state directory
+     * (with static membership, under the same {@code group.instance.id}) while the other two keep working. Their
+     * partitions are taken from the group's assignment just before the kill.
+     */
+    private Fault restartOfThree(String prefix, Path dir, List<Worker> workers, List<WorkerProcess> started)
+            throws Exception {
+        Worker victim = workers.get(2);
+        Set<Integer> healthy = new TreeSet<>();
+        for (String state : List.of("state-1", "state-2")) {
+            healthy.addAll(assignedPartitions(prefix, dir.resolve(state)));
+        }
+        Set<Integer> struck = assignedPartitions(prefix, dir.resolve("state-3"));
+        String victimView = workerView(victim);
+        long at = System.currentTimeMillis();
+        victim.process.kill();
+        started.remove(victim.process);
+        TimeUnit.SECONDS.sleep(seconds("--restart-after-seconds"));
+        long restartAt = System.currentTimeMillis();
+        Worker again = startWorker(prefix, dir, victim.name() + "-restarted", "state-3", started);
+        awaitReady(again);
+        long readyAt = System.currentTimeMillis();
+        System.err.printf(Locale.ROOT, "reliability: healthy partitions %s; %s ready %d ms after its restart%n",
+                healthy, victim.name(), readyAt - restartAt);
+        return new Fault(List.of(new Window("kill -9 of worker-3 (" + victimView + ") until restart", at,
+                restartAt)), workers.get(0),
+                " (worker-1)", " (worker-1)", healthy, struck, at, readyAt + 10_000);
+    }
+
+    /**
+     * The request partitions the group assigned to the worker whose state lives in {@code stateDir}: Kafka Streams
+     * keeps its process id there, and its consumers' client ids start with application id + process id.
+     */
+    private Set<Integer> assignedPartitions(String prefix, Path stateDir) throws Exception {
+        Matcher id = Pattern.compile("\"processId\":\"([0-9a-f-]+)\"")
+                .matcher(Files.readString(stateDir.resolve(prefix).resolve("kafka-streams-process-metadata")));
+        if (!id.find()) {
+            throw new IllegalStateException("no Kafka Streams process id in " + stateDir);
+        }
+        String clientPrefix = prefix + "-" + id.group(1);
+        try (Admin admin = admin()) {
+            var group = admin.describeConsumerGroups(List.of(prefix)).all().get(30, TimeUnit.SECONDS).get(prefix);
+            Set<Integer> partitions = new TreeSet<>();
+            group.members().stream().filter(m -> m.clientId().startsWith(clientPrefix))
+                    .flatMap(m -> m.assignment().topicPartitions().stream())
+                    .filter(tp -> tp.topic().equals(prefix + ".requests"))
+                    .forEach(tp -> partitions.add(tp.partition()));
+            return partitions;
+        }
+    }
+
     private Worker startWorker(String prefix, Path dir, String name, String stateDir, List<WorkerProcess> started)
             throws IOException {
         int opsPort = freePort();
@@ -360,6 +447,10 @@ public final class ReliabilitySuite {
         settings.put("tencent.secret.id", FaultyProvider.SECRET_ID);
         settings.put("tencent.secret.key", FaultyProvider.SECRET_KEY);
         settings.put("ops.port", String.valueOf(opsPort));
+        if (Boolean.parseBoolean(options.get("--static-membership"))) {
+            // A restarted process is the same member: it takes its partitions back without a rebalance.
+            settings.put("group.instance.id", name.replace("-restarted", ""));
+        }
         for (String pair : options.get("--worker-settings").split(",")) {
             if (!pair.isBlank()) {
                 settings.put(pair.substring(0, pair.indexOf('=')).trim(), pair.substring(pair.indexOf('=') + 1).trim());
@@ -433,7 +524,7 @@ public final class ReliabilitySuite {
                 .build();
         producer.send(new ProducerRecord<>(prefix + ".requests", event.getSubjectId(), event), (metadata, error) -> {
             if (error == null) {
-                tally.requestIn(requestId);
+                tally.requestIn(requestId, metadata.partition());
             } else {
                 failedSends.incrementAndGet();
             }
@@ -462,10 +553,10 @@ public final class ReliabilitySuite {
                     long now = System.currentTimeMillis();
                     if (record.topic().endsWith(".recognized")) {
                         tally.outcome(recognizedSerde.deserializer().deserialize(record.topic(), record.value())
-                                .getRequestId(), null, now);
+                                .getRequestId(), null, now, record.partition());
                     } else if (record.topic().endsWith(".failed")) {
                         IdCardOcrFailed failed = failedSerde.deserializer().deserialize(record.topic(), record.value());
-                        tally.outcome(failed.getRequestId(), failed.getErrorCode(), now);
+                        tally.outcome(failed.getRequestId(), failed.getErrorCode(), now, record.partition());
                     } else {
                         deadLetters.incrementAndGet();
                     }
@@ -558,6 +649,11 @@ public final class ReliabilitySuite {
                     + " s, left by SIGTERM";
             case "kill-9" -> "worker killed (SIGKILL) after a burst of " + options.get("--burst")
                     + ", restarted after " + options.get("--restart-after-seconds") + " s on its state dir";
+            case "restart-of-3" -> "worker-3 of 3 killed (SIGKILL) after a burst of " + options.get("--burst")
+                    + ", restarted after " + options.get("--restart-after-seconds") + " s on its state dir; "
+                    + "workers 1 and 2 must keep committing (no gap over " + HEALTHY_GAP_LIMIT_MILLIS / 1000
+                    + " s on their partitions)" + (Boolean.parseBoolean(options.get("--static-membership"))
+                    ? "; static membership" : "; dynamic membership");
             default -> scenario;
         };
     }

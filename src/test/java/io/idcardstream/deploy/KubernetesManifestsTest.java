@@ -69,8 +69,8 @@ class KubernetesManifestsTest {
         }
 
         assertThat(variables).isEqualTo(new TreeMap<>(Map.of(
-                WORKER, List.of("IDCARD_CONFIG_FILE", "IDCARD_LOG_FORMAT", "TENCENTCLOUD_SECRET_ID",
-                        "TENCENTCLOUD_SECRET_KEY"),
+                WORKER, List.of("IDCARD_CONFIG_FILE", "IDCARD_LOG_FORMAT", "IDCARD_GROUP_INSTANCE_ID",
+                        "TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY"),
                 SERVE, List.of("IDCARD_CONFIG_FILE", "IDCARD_LOG_FORMAT", "TENCENTCLOUD_SECRET_ID",
                         "TENCENTCLOUD_SECRET_KEY"))));
         variables.forEach((deployment, names) -> {

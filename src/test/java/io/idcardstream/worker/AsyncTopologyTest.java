@@ -19,6 +19,7 @@ import io.idcardstream.testing.ImageScriptedRecognizer;
 import io.idcardstream.testing.TestClock;
 import io.idcardstream.testing.TestEvents;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What only the async processor does: key order, retries, the idempotency ledger, pauses, the pending store. */
 class AsyncTopologyTest {
@@ -61,6 +63,9 @@ class AsyncTopologyTest {
     private TestOutputTopic<String, IdCardOcrFailed> failed;
     private final List<Object> outcomes = new ArrayList<>();
 
+    @TempDir
+    Path stateDir;
+
     @BeforeEach
     void start() {
         WorkerTopics topics = new WorkerTopics(
@@ -78,6 +83,8 @@ class AsyncTopologyTest {
                 64, Duration.ofSeconds(1), Duration.ofDays(1), Duration.ofMillis(10));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "async-test");
+        // Its own RocksDB directory: another build on the machine (a mutation run) may hold the default one.
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(IdCardTopology.async(settings, async, topics, dispatcher,
                 (topic, partition, offsets) -> Map.of(), clock, metrics), props);
         requests = driver.createInputTopic("requests", new StringSerializer(), requestSerde.serializer());

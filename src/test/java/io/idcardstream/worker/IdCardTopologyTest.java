@@ -28,6 +28,7 @@ import io.idcardstream.testing.TestEvents;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +52,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -89,6 +91,9 @@ class IdCardTopologyTest {
     private TestOutputTopic<String, IdCardOcrFailed> failed;
     private TestOutputTopic<String, byte[]> deadLetters;
 
+    @TempDir
+    Path stateDir;
+
     @BeforeEach
     void start() {
         startWith(Duration.ofSeconds(5));
@@ -105,6 +110,8 @@ class IdCardTopologyTest {
         WorkerMetrics metrics = new WorkerMetrics(meters);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
+        // Its own RocksDB directory: another build on the machine (a mutation run) may hold the default one.
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "requests.dlq");
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         props.put(DeadLetterHandler.METRICS_CONFIG, metrics);

@@ -34,12 +34,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading notes: used only from its stream thread.
  */
-final class OcrProcessor implements Processor<String, IdCardOcrRequested, String, Object> {
-    static final String RECOGNIZED_SINK = "recognized-sink";
-    static final String FAILED_SINK = "failed-sink";
-    static final String DEAD_LETTER_SINK = "dead-letter-sink";
-
-    private static final Logger log = LoggerFactory.getLogger(OcrProcessor.class);
+final class BlockingOcrProcessor implements Processor<String, IdCardOcrRequested, String, Object> {
+    private static final Logger log = LoggerFactory.getLogger(BlockingOcrProcessor.class);
 
     private final WorkerSettings settings;
     private final IdCardRecognizer recognizer;
@@ -59,7 +55,7 @@ final class OcrProcessor implements Processor<String, IdCardOcrRequested, String
         void sleepNanos(long nanos) throws InterruptedException;
     }
 
-    OcrProcessor(WorkerSettings settings, IdCardRecognizer recognizer, OutcomeMapper outcomes, Clock clock,
+    BlockingOcrProcessor(WorkerSettings settings, IdCardRecognizer recognizer, OutcomeMapper outcomes, Clock clock,
             LongSupplier nanoClock, Sleeper sleeper, WorkerMetrics metrics) {
         this.settings = settings;
         this.recognizer = recognizer;
@@ -90,10 +86,10 @@ final class OcrProcessor implements Processor<String, IdCardOcrRequested, String
         Object outcome = answer(event, receivedAt, source);
         // Outcomes carry no input headers (they may hold anything); the event's attributes carry context.
         if (outcome instanceof IdCardOcrFailed failed) {
-            context.forward(new Record<>(key, outcome, record.timestamp()), FAILED_SINK);
+            context.forward(new Record<>(key, outcome, record.timestamp()), IdCardTopology.FAILED_SINK);
             metrics.outcome("failed", failed.getErrorCode());
         } else {
-            context.forward(new Record<>(key, outcome, record.timestamp()), RECOGNIZED_SINK);
+            context.forward(new Record<>(key, outcome, record.timestamp()), IdCardTopology.RECOGNIZED_SINK);
             metrics.outcome("recognized", WorkerMetrics.OK);
         }
     }
