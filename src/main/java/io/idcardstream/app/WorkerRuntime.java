@@ -131,7 +131,7 @@ final class WorkerRuntime implements AutoCloseable {
         Topology topology;
         if (async) {
             dispatcher = new OcrDispatcher(recognizer, dispatchSettings(config, settings, recognizer),
-                    new EpochNanos(), metrics);
+                    new EpochNanos(), metrics).start();
             RequestSource source = new KafkaRequestSource(kafkaClientConfig(config),
                     topics.requests().valueSerde().deserializer(), Duration.ofSeconds(30));
             topology = IdCardTopology.async(settings, asyncSettings(config), topics, dispatcher, source, clock,

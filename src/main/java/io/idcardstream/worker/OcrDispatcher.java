@@ -1,41 +1,25 @@
 package io.idcardstream.worker;
 
 import io.idcardstream.ocr.ErrorCategory;
-import io.idcardstream.ocr.ErrorClass;
-import io.idcardstream.ocr.ErrorCodes;
 import io.idcardstream.ocr.IdCardOcrResult;
 import io.idcardstream.ocr.IdCardRecognizer;
 import io.idcardstream.ocr.OcrException;
 import io.idcardstream.ocr.ProviderDescription;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the OCR calls of every stream task of this instance, so the quota is used fully and never exceeded.
- *
- * <ul>
- *   <li><b>Rate:</b> calls only in the time slots of the partitions this instance owns ({@link QuotaSlots}):
- *       exactly {@code quota × owned partitions ÷ all partitions}, fractions included, and never two instances
- *       in one slot. Lanes (partitions) with work take turns, so each busy partition gets at least its own
- *       slots' rate and the slots of quiet partitions go to busy ones instead of being lost.</li>
- *   <li><b>Adaptive:</b> {@code RequestLimitExceeded} slows the instance down ({@link QuotaSlots}).</li>
- *   <li><b>Bounded:</b> at most {@code maxInFlight} calls, and {@code maxInFlightPerPartition} per lane.</li>
- *   <li><b>Account-wide errors pause:</b> after an error that every call would get (credentials, billing,
- *       endpoint), no call is made for a pause that doubles while the error persists; the next call probes.</li>
- * </ul>
- *
- * <p>Threading notes: one dispatcher thread takes tokens and starts calls; results arrive on the recogniser's
- * threads and are handed to the lane. Lanes are registered and unregistered by stream threads. All shared
- * state is guarded by {@code lock}.
+ * Makes the OCR calls of every stream task of this instance, so the quota is used fully and never exceeded: in
+ * the slots of the partitions it owns ({@link QuotaSlots}), partitions taking turns ({@link LaneTurns}), at most
+ * {@code maxInFlight} at once, each within its deadline ({@link BoundedCall}), none while an account-wide error
+ * pauses them ({@link AccountPause}). Threading notes: one thread (from {@link #start}) waits for slots and starts
+ * calls; results arrive on the recogniser's threads; stream threads register lanes. {@code lock} guards all state.
  */
 public final class OcrDispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OcrDispatcher.class);
@@ -47,14 +31,12 @@ public final class OcrDispatcher implements AutoCloseable {
     private final WorkerMetrics metrics;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final List<DispatchLane> lanes = new ArrayList<>();
+    private final LaneTurns lanes;
     /** Null without a quota (the local engine): calls go as fast as the in-flight bounds allow. */
     private final QuotaSlots slots;
     private final Thread thread;
-    private int nextLane;
     private int inFlight;
-    private long pausedUntilNanos;
-    private long pauseNanos;
+    private final AccountPause pause;
     private volatile boolean closed;
 
     public OcrDispatcher(IdCardRecognizer recognizer, DispatchSettings settings, LongSupplier nanoClock,
@@ -63,14 +45,19 @@ public final class OcrDispatcher implements AutoCloseable {
         this.settings = settings;
         this.nanoClock = nanoClock;
         this.metrics = metrics;
+        this.lanes = new LaneTurns(settings.maxInFlightPerPartition());
         this.slots = settings.rateLimited() ? new QuotaSlots(settings.quotaPerSecond(), settings.safetyMargin(),
                 settings.totalPartitions(), nanoClock.getAsLong()) : null;
-        this.pauseNanos = settings.initialPause().toNanos();
-        this.pausedUntilNanos = nanoClock.getAsLong();
+        this.pause = new AccountPause(settings.initialPause(), settings.maxPause(), nanoClock.getAsLong(), metrics);
         metrics.bindDispatcher(this::readyCount, this::effectiveRate, this::paused);
         this.thread = new Thread(this::run, "ocr-dispatcher");
         this.thread.setDaemon(true);
-        this.thread.start();
+    }
+
+    /** Starts making calls (its own thread); a dispatcher not started only queues them. */
+    public OcrDispatcher start() {
+        thread.start();
+        return this;
     }
 
     /** The clock the dispatcher times calls and slots by; the processors feeding it stamp their calls with it. */
@@ -84,29 +71,29 @@ public final class OcrDispatcher implements AutoCloseable {
 
     DispatchLane register(int partition) {
         DispatchLane lane = new DispatchLane(partition);
-        lock.lock();
-        try {
-            lanes.add(lane);
-            updateRate();
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        lanesChanged(() -> lanes.add(lane));
         return lane;
     }
 
     /** The lane's queued calls are dropped; its calls in flight finish but their results are discarded. */
     void unregister(DispatchLane lane) {
-        lock.lock();
-        try {
+        lanesChanged(() -> {
             lane.closed = true;
             lane.ready().clear();
             lanes.remove(lane);
-            updateRate();
+        });
+    }
+
+    /** A partition came or went: the slots this instance may use change with it, at once. */
+    private void lanesChanged(Runnable change) {
+        locked(() -> {
+            change.run();
+            if (slots != null) {
+                slots.own(lanes.partitions());
+            }
             changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+            return null;
+        });
     }
 
     void submit(DispatchLane lane, DispatchLane.Call call) {
@@ -121,17 +108,18 @@ public final class OcrDispatcher implements AutoCloseable {
     }
 
     private void signal() {
-        lock.lock();
-        try {
+        locked(() -> {
             changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+            return null;
+        });
     }
 
-    private void updateRate() {
-        if (slots != null) {
-            slots.own(lanes.stream().map(DispatchLane::partition).toList());
+    private <T> T locked(Supplier<T> read) {
+        lock.lock();
+        try {
+            return read.get();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -152,8 +140,8 @@ public final class OcrDispatcher implements AutoCloseable {
         long waitNanos;
         lock.lock();
         try {
-            while (!closed && (nextEligible(false) == null || nanoClock.getAsLong() < pausedUntilNanos)) {
-                long untilResume = pausedUntilNanos - nanoClock.getAsLong();
+            while (!closed && (nextEligible(false) == null || pause.pausedAt(nanoClock.getAsLong()))) {
+                long untilResume = pause.remainingAt(nanoClock.getAsLong());
                 changed.awaitNanos(untilResume > 0 ? untilResume : IDLE_WAIT_NANOS);
             }
             if (closed) {
@@ -167,24 +155,26 @@ public final class OcrDispatcher implements AutoCloseable {
             return;
         }
         sleepNanos(waitNanos);
-        DispatchLane lane;
-        DispatchLane.Call call;
-        lock.lock();
-        try {
-            if (slots != null && !slots.usable(nanoClock.getAsLong())) {
-                return; // the slot's partition was revoked while waiting, or the slot passed: the next one is taken
-            }
-            lane = nextEligible(true);
-            if (lane == null) {
-                return; // the work went away (lane revoked) while the slot came: the slot is unused
-            }
-            call = lane.ready().pollFirst();
-            lane.inFlight++;
-            inFlight++;
-        } finally {
-            lock.unlock();
+        Taken taken = locked(this::take);
+        if (taken != null) {
+            start(taken.lane(), taken.call());
         }
-        start(lane, call);
+    }
+
+    private record Taken(DispatchLane lane, DispatchLane.Call call) {}
+
+    /** The next call, now that its slot has come; null when the slot cannot be used or the work went away. */
+    private Taken take() {
+        if (slots != null && !slots.usable(nanoClock.getAsLong())) {
+            return null; // the slot's partition was revoked while waiting, or the slot passed: the next one is taken
+        }
+        DispatchLane lane = nextEligible(true);
+        if (lane == null) {
+            return null; // the work went away (lane revoked) while the slot came: the slot is unused
+        }
+        lane.inFlight++;
+        inFlight++;
+        return new Taken(lane, lane.ready().pollFirst());
     }
 
     private void sleepNanos(long nanos) throws InterruptedException {
@@ -197,22 +187,9 @@ public final class OcrDispatcher implements AutoCloseable {
         }
     }
 
-    /** The next lane (round robin) with a call ready and room in flight; advances the turn when taking. */
+    /** The next lane whose turn it is, while the instance has room for another call. */
     private DispatchLane nextEligible(boolean take) {
-        if (inFlight >= settings.maxInFlight() || lanes.isEmpty()) {
-            return null;
-        }
-        for (int i = 0; i < lanes.size(); i++) {
-            int index = (nextLane + i) % lanes.size();
-            DispatchLane lane = lanes.get(index);
-            if (!lane.ready().isEmpty() && lane.inFlight < settings.maxInFlightPerPartition()) {
-                if (take) {
-                    nextLane = index + 1;
-                }
-                return lane;
-            }
-        }
-        return null;
+        return inFlight >= settings.maxInFlight() ? null : lanes.nextEligible(take);
     }
 
     private void start(DispatchLane lane, DispatchLane.Call call) {
@@ -220,102 +197,44 @@ public final class OcrDispatcher implements AutoCloseable {
         long waited = started - call.readyAtNanos();
         metrics.rateLimitWaited(waited);
         metrics.callStarted();
-        CompletableFuture<IdCardOcrResult> future;
-        try {
-            future = recognizer.recognize(call.request());
-        } catch (RuntimeException e) {
-            future = CompletableFuture.failedFuture(e);
-        }
-        CompletableFuture<IdCardOcrResult> bounded = future.copy();
-        CompletableFuture.delayedExecutor(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS).execute(() ->
-                bounded.completeExceptionally(new OcrException(ErrorCodes.CLIENT_TIMEOUT, "No answer within "
-                        + settings.callTimeout().toMillis() + " ms", null)));
-        bounded.whenComplete((result, failure) -> finish(lane, call, result, failure, waited, started));
+        BoundedCall.start(recognizer, call.request(), settings.callTimeout())
+                .whenComplete((result, failure) -> finish(lane, call, result, failure, waited, started));
     }
 
     private void finish(DispatchLane lane, DispatchLane.Call call, IdCardOcrResult result, Throwable failure,
             long waited, long started) {
         long now = nanoClock.getAsLong();
-        OcrException error = failure == null ? null : asOcrException(failure);
+        OcrException error = failure == null ? null : BoundedCall.asOcrException(failure);
         metrics.callEnded(java.time.Duration.ofNanos(now - started), error == null ? WorkerMetrics.OK : error.code());
-        lock.lock();
-        try {
+        locked(() -> {
             lane.inFlight--;
             inFlight--;
-            if (error != null) {
-                ErrorClass kind = error.classification();
-                if (kind.category() == ErrorCategory.RATE_LIMIT) {
-                    if (slots != null) {
-                        slots.throttled(now);
-                    }
-                    metrics.throttled();
+            if (error != null && error.classification().category() == ErrorCategory.RATE_LIMIT) {
+                if (slots != null) {
+                    slots.throttled(now);
                 }
-                if (kind.pausesProcessing()) {
-                    pausedUntilNanos = Math.max(pausedUntilNanos, now + pauseNanos);
-                    log.warn("OCR calls paused for {} ms after {}: every call would fail until the account or "
-                            + "configuration is fixed; the next call after the pause checks again",
-                            TimeUnit.NANOSECONDS.toMillis(pauseNanos), error.code());
-                    metrics.paused(error.code());
-                    pauseNanos = Math.min(settings.maxPause().toNanos(), pauseNanos * 2);
-                }
-            } else {
-                pauseNanos = settings.initialPause().toNanos();
+                metrics.throttled();
             }
+            pause.callEnded(error, now);
             changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+            return null;
+        });
         if (!lane.closed) {
             lane.complete(new DispatchLane.Result(call, result, error, waited, now - started));
         }
     }
 
-    static OcrException asOcrException(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        if (cause instanceof OcrException ocr) {
-            return ocr;
-        }
-        // A recogniser must fail with OcrException; anything else is a bug, reported rather than retried.
-        return new OcrException(ErrorCodes.INTERNAL_ERROR,
-                "The recogniser failed unexpectedly: " + cause.getClass().getName(), null, cause);
-    }
-
-    int inFlight() {
-        lock.lock();
-        try {
-            return inFlight;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     int readyCount() {
-        lock.lock();
-        try {
-            return lanes.stream().mapToInt(DispatchLane::readyCount).sum();
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> lanes.readyCount());
     }
 
     double effectiveRate() {
-        lock.lock();
-        try {
-            return slots != null ? slots.effectiveRate() : Double.POSITIVE_INFINITY;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> slots != null ? slots.effectiveRate() : Double.POSITIVE_INFINITY);
     }
 
     /** True while account-wide errors (credentials, billing) stop all calls. */
     public boolean paused() {
-        lock.lock();
-        try {
-            return nanoClock.getAsLong() < pausedUntilNanos;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> pause.pausedAt(nanoClock.getAsLong()));
     }
 
     @Override

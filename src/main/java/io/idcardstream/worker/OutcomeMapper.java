@@ -1,26 +1,18 @@
 package io.idcardstream.worker;
 
-import io.idcardstream.events.BackIdentity;
-import io.idcardstream.events.CardWarning;
 import io.idcardstream.events.Crops;
 import io.idcardstream.events.ErrorCategory;
-import io.idcardstream.events.FieldCorrection;
 import io.idcardstream.events.FieldDetail;
-import io.idcardstream.events.FrontIdentity;
 import io.idcardstream.events.IdCardOcrFailed;
 import io.idcardstream.events.IdCardOcrRequested;
 import io.idcardstream.events.IdentityRecognized;
 import io.idcardstream.events.Point;
 import io.idcardstream.events.ProviderInfo;
 import io.idcardstream.events.RawFields;
-import io.idcardstream.events.Sex;
 import io.idcardstream.events.Timings;
 import io.idcardstream.events.UncheckedWarning;
-import io.idcardstream.events.ValidationReport;
-import io.idcardstream.events.WarningKind;
 import io.idcardstream.events.state.LedgerEntry;
 import io.idcardstream.events.state.PendingRequest;
-import io.idcardstream.identity.CardDates;
 import io.idcardstream.identity.IdentityValidator;
 import io.idcardstream.identity.PiiMask;
 import io.idcardstream.ocr.AdvancedInfo;
@@ -36,7 +28,6 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 /**
  * Builds the outcome events: normalises what the recogniser returned (ISO dates, validity split, sex), adds
  * the validation report, and never changes a value silently: the raw strings travel alongside.
@@ -65,79 +56,66 @@ final class OutcomeMapper {
         CardFields fields = result.fields();
         CardSide side = fields.side() != null ? fields.side() : request.cardSide();
         AdvancedInfo advanced = result.advancedInfo();
-        var checks = validator.validate(facts(fields), IdentityValidator.todayInShanghai(clock));
-        return IdentityRecognized.newBuilder()
-                .setRequestId(event.getRequestId())
-                .setSubjectId(event.getSubjectId())
+        var checks = validator.validate(CardParts.facts(fields), IdentityValidator.todayInShanghai(clock));
+        return recognizedFor(event, attempt)
                 .setSide(side == null ? io.idcardstream.events.CardSide.UNKNOWN
                         : io.idcardstream.events.CardSide.valueOf(side.name()))
-                .setFront(side == CardSide.FRONT ? front(fields) : null)
-                .setBack(side == CardSide.BACK ? back(fields) : null)
-                .setRaw(raw(fields))
+                .setFront(side == CardSide.FRONT ? CardParts.front(fields) : null)
+                .setBack(side == CardSide.BACK ? CardParts.back(fields) : null)
+                .setRaw(CardParts.raw(fields))
                 .setFieldDetails(result.evidence().stream()
                         .map(e -> new FieldDetail(e.field().apiName(), e.confidence(),
                                 e.polygon().stream().map(p -> new Point(p.x(), p.y())).toList()))
                         .toList())
-                .setWarnings(advanced.warnings().stream()
-                        .map(code -> warning(code, advanced))
-                        .toList())
+                .setWarnings(advanced.warnings().stream().map(code -> CardParts.warning(code, advanced)).toList())
                 .setWarningsNotChecked(advanced.warningsNotChecked().stream()
-                        .map(code -> new UncheckedWarning(code, warningKind(code)))
+                        .map(code -> new UncheckedWarning(code, CardParts.warningKind(code)))
                         .toList())
                 .setQuality(advanced.quality())
                 .setBorderCodeValue(advanced.borderCodeValue())
                 .setCrops(crops(request.options(), advanced))
-                .setValidation(validation(checks, result.corrections()))
+                .setValidation(CardParts.validation(checks, result.corrections()))
                 .setProvider(providerInfo(provider, result.providerRequestId()))
-                .setAttempts(attempt.attempts())
-                .setDuplicate(false)
-                .setReprocessed(event.getReprocess())
-                .setTimings(timings(event, attempt))
-                .setAttributes(event.getAttributes())
-                .setApplicationId(applicationId(event))
                 .build();
     }
 
     IdCardOcrFailed failed(IdCardOcrRequested event, OcrException error, ProviderDescription provider,
             Attempt attempt) {
         ErrorClass policy = error.classification();
-        return IdCardOcrFailed.newBuilder()
-                .setRequestId(event.getRequestId())
-                .setSubjectId(event.getSubjectId())
-                .setSide(event.getCardSide())
+        return failedFor(event, attempt)
                 .setErrorCode(error.code())
                 .setCategory(ErrorCategory.valueOf(policy.category().name()))
                 .setRetryable(policy.retryable())
-                .setAttempts(attempt.attempts())
                 .setMessage(PiiMask.text(error.getMessage() == null ? "" : error.getMessage()))
                 .setProvider(attempt.attempts() == 0 ? null : providerInfo(provider, error.providerRequestId()))
+                .build();
+    }
+
+    /** The fields every recognised outcome of {@code event} shares. */
+    private IdentityRecognized.Builder recognizedFor(IdCardOcrRequested event, Attempt attempt) {
+        return IdentityRecognized.newBuilder()
+                .setRequestId(event.getRequestId())
+                .setSubjectId(event.getSubjectId())
+                .setAttempts(attempt.attempts())
                 .setDuplicate(false)
                 .setReprocessed(event.getReprocess())
                 .setTimings(timings(event, attempt))
                 .setAttributes(event.getAttributes())
-                .setApplicationId(applicationId(event))
-                .build();
+                .setApplicationId(applicationId(event));
     }
 
-    /** What the ledger keeps of a recognised outcome: no card fields. */
-    static LedgerEntry ledgerEntry(IdentityRecognized outcome) {
-        ProviderInfo provider = outcome.getProvider();
-        return new LedgerEntry(outcome.getRequestId(), true, outcome.getSide().name(), null, null, false,
-                outcome.getAttempts(), provider.getProvider(), provider.getEndpoint(), provider.getEngineVersion(),
-                provider.getModelVersion(), provider.getProviderRequestId(),
-                outcome.getTimings().getCompletedAt().toEpochMilli());
-    }
-
-    /** What the ledger keeps of a failed outcome. */
-    static LedgerEntry ledgerEntry(IdCardOcrFailed outcome) {
-        ProviderInfo provider = outcome.getProvider();
-        return new LedgerEntry(outcome.getRequestId(), false, null, outcome.getErrorCode(),
-                outcome.getCategory().name(), outcome.getRetryable(), outcome.getAttempts(),
-                provider == null ? null : provider.getProvider(), provider == null ? null : provider.getEndpoint(),
-                provider == null ? null : provider.getEngineVersion(),
-                provider == null ? null : provider.getModelVersion(),
-                provider == null ? null : provider.getProviderRequestId(),
-                outcome.getTimings().getCompletedAt().toEpochMilli());
+    /** The fields every failed outcome of {@code event} shares. */
+    private IdCardOcrFailed.Builder failedFor(IdCardOcrRequested event, Attempt attempt) {
+        return IdCardOcrFailed.newBuilder()
+                .setRequestId(event.getRequestId())
+                .setSubjectId(event.getSubjectId())
+                .setSide(event.getCardSide())
+                .setAttempts(attempt.attempts())
+                .setDuplicate(false)
+                .setReprocessed(event.getReprocess())
+                .setTimings(timings(event, attempt))
+                .setAttributes(event.getAttributes())
+                .setApplicationId(applicationId(event));
     }
 
     /**
@@ -148,13 +126,9 @@ final class OutcomeMapper {
      */
     Object duplicate(IdCardOcrRequested event, LedgerEntry earlier, Instant receivedAt) {
         Attempt none = new Attempt(receivedAt, 0, 0, 0);
-        ProviderInfo provider = earlier.getProvider() == null ? null : new ProviderInfo(earlier.getProvider(),
-                earlier.getEndpoint(), earlier.getEngineVersion(), earlier.getModelVersion(),
-                earlier.getProviderRequestId());
+        ProviderInfo provider = LedgerEntries.provider(earlier);
         if (earlier.getRecognized()) {
-            return IdentityRecognized.newBuilder()
-                    .setRequestId(event.getRequestId())
-                    .setSubjectId(event.getSubjectId())
+            return recognizedFor(event, none)
                     .setSide(earlier.getSide() == null ? io.idcardstream.events.CardSide.UNKNOWN
                             : io.idcardstream.events.CardSide.valueOf(earlier.getSide()))
                     .setFront(null)
@@ -166,31 +140,18 @@ final class OutcomeMapper {
                     .setQuality(null)
                     .setBorderCodeValue(null)
                     .setCrops(null)
-                    .setValidation(validation(NOTHING_CHECKED, List.of()))
+                    .setValidation(CardParts.validation(NOTHING_CHECKED, List.of()))
                     .setProvider(provider)
-                    .setAttempts(0)
                     .setDuplicate(true)
-                    .setReprocessed(event.getReprocess())
-                    .setTimings(timings(event, none))
-                    .setAttributes(event.getAttributes())
-                    .setApplicationId(applicationId(event))
                     .build();
         }
-        return IdCardOcrFailed.newBuilder()
-                .setRequestId(event.getRequestId())
-                .setSubjectId(event.getSubjectId())
-                .setSide(event.getCardSide())
+        return failedFor(event, none)
                 .setErrorCode(earlier.getErrorCode())
                 .setCategory(ErrorCategory.valueOf(earlier.getCategory()))
                 .setRetryable(earlier.getRetryable())
-                .setAttempts(0)
                 .setMessage("Request id answered before with " + earlier.getErrorCode() + "; no new call was made")
                 .setProvider(provider)
                 .setDuplicate(true)
-                .setReprocessed(event.getReprocess())
-                .setTimings(timings(event, none))
-                .setAttributes(event.getAttributes())
-                .setApplicationId(applicationId(event))
                 .build();
     }
 
@@ -232,36 +193,6 @@ final class OutcomeMapper {
         return attribute == null || attribute.isBlank() ? null : attribute;
     }
 
-    private static FrontIdentity front(CardFields fields) {
-        return FrontIdentity.newBuilder()
-                .setName(emptyToNull(fields.name()))
-                .setSex(switch (io.idcardstream.identity.Sex.fromPrinted(fields.sex())) {
-                    case MALE -> Sex.MALE;
-                    case FEMALE -> Sex.FEMALE;
-                    case UNKNOWN -> Sex.UNKNOWN;
-                })
-                .setNation(emptyToNull(fields.nation()))
-                .setBirthDate(CardDates.parseBirth(fields.birth()).orElse(null))
-                .setAddress(emptyToNull(fields.address()))
-                .setIdNumber(emptyToNull(fields.idNum().trim().toUpperCase(Locale.ROOT)))
-                .build();
-    }
-
-    private static BackIdentity back(CardFields fields) {
-        var validity = CardDates.parseValidity(fields.validDate());
-        return BackIdentity.newBuilder()
-                .setAuthority(emptyToNull(fields.authority()))
-                .setValidFrom(validity.map(v -> v.from()).orElse(null))
-                .setValidUntil(validity.map(v -> v.until()).orElse(null))
-                .setLongTerm(validity.map(v -> v.longTerm()).orElse(false))
-                .build();
-    }
-
-    private static RawFields raw(CardFields fields) {
-        return new RawFields(fields.name(), fields.sex(), fields.nation(), fields.birth(), fields.address(),
-                fields.idNum(), fields.authority(), fields.validDate());
-    }
-
     private Crops crops(OcrOptions options, AdvancedInfo advanced) {
         boolean wantCard = OcrOptions.on(options.cropIdCard());
         boolean wantPortrait = OcrOptions.on(options.cropPortrait());
@@ -279,23 +210,6 @@ final class OutcomeMapper {
                 portraitTooLarge);
     }
 
-    private static io.idcardstream.identity.CardFacts facts(CardFields fields) {
-        return new io.idcardstream.identity.CardFacts(fields.name(), fields.sex(), fields.birth(), fields.idNum(),
-                fields.validDate());
-    }
-
-    /** The one place a validation report is built: the checks made and the recogniser's corrections. */
-    private static ValidationReport validation(io.idcardstream.identity.ValidationReport checks,
-            List<io.idcardstream.ocr.FieldCorrection> corrections) {
-        return new ValidationReport(checks.idNumberFormatValid(), checks.checkDigitValid(),
-                checks.regionCodeKnown(), checks.birthMatchesIdNumber(), checks.sexMatchesIdNumber(),
-                checks.validityPlausible(), checks.expired(),
-                checks.issues().stream().map(Enum::name).toList(),
-                corrections.stream()
-                        .map(c -> new FieldCorrection(c.field().apiName(), c.read(), c.returned(), c.reason()))
-                        .toList());
-    }
-
     private static ProviderInfo providerInfo(ProviderDescription provider, String providerRequestId) {
         return new ProviderInfo(provider.provider(), provider.endpoint(), provider.engineVersion(),
                 provider.modelVersion(), providerRequestId);
@@ -306,19 +220,4 @@ final class OutcomeMapper {
                 attempt.rateLimitWaitMillis(), attempt.ocrMillis());
     }
 
-    /** A warning with its score and region when the provider gave them (the local engine and serve do). */
-    private static CardWarning warning(int code, AdvancedInfo advanced) {
-        var detail = advanced.detail(code);
-        return new CardWarning(code, warningKind(code), detail.map(d -> d.score()).orElse(null),
-                detail.map(d -> d.region().stream().map(p -> new Point(p.x(), p.y())).toList()).orElse(List.of()));
-    }
-
-    private static WarningKind warningKind(int code) {
-        io.idcardstream.ocr.CardWarning warning = io.idcardstream.ocr.CardWarning.fromCode(code);
-        return WarningKind.valueOf(warning.name());
-    }
-
-    private static String emptyToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

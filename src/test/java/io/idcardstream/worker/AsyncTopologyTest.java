@@ -77,7 +77,7 @@ class AsyncTopologyTest {
                 1 << 10);
         WorkerMetrics metrics = new WorkerMetrics(meters);
         dispatcher = new OcrDispatcher(recognizer, new DispatchSettings(1_000, 1, 0, 16, 16, Duration.ofSeconds(5),
-                Duration.ofMillis(50), Duration.ofMillis(100)), System::nanoTime, metrics);
+                Duration.ofMillis(50), Duration.ofMillis(100)), System::nanoTime, metrics).start();
         AsyncSettings async = new AsyncSettings(
                 new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofMinutes(1)),
                 64, Duration.ofSeconds(1), Duration.ofDays(1), Duration.ofMillis(10));

@@ -38,7 +38,7 @@ class OcrDispatcherTest {
     private void startDispatcher(int maxInFlight, int maxInFlightPerPartition) {
         dispatcher = new OcrDispatcher(recognizer, new DispatchSettings(0, 12, 0.02, maxInFlight,
                 maxInFlightPerPartition, Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(1)),
-                System::nanoTime, new WorkerMetrics(new SimpleMeterRegistry()));
+                System::nanoTime, new WorkerMetrics(new SimpleMeterRegistry())).start();
     }
 
     @Test
