@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The fault suite of issue 11 (results go into RELIABILITY.md).
 #
-#   bench/reliability.sh [--short] [--scenarios broker-restart,provider-outage,rebalance,kill-9]
+#   bench/reliability.sh [--short] [--scenarios broker-restart,provider-outage,rebalance,kill-9,restart-of-3]
+#                        [--static-membership true|false]
 #                        [--rate RPS] [--burst N] [--partitions N] [--quota RPS] [--latency MIN-MAX]
 #                        [--warmup-seconds S] [--recovery-seconds S] [--broker-down-seconds S]
 #                        [--provider-down-seconds S] [--provider-slow-seconds S] [--slow-answer-ms MS]

@@ -46,7 +46,7 @@ public final class IdCardStreamConfig extends AbstractConfig {
     public static final String GROUP_INSTANCE_ID_CONFIG = "group.instance.id";
     private static final String GROUP_INSTANCE_ID_DOC = "Static membership: a name unique to this instance that "
             + "stays the same when it restarts (a pod's name). A restarted instance takes its partitions back "
-            + "without a rebalance, so a crash no longer stops the other instances' commits (33.6 s without, "
+            + "without a rebalance, so a crash no longer stops the other instances' commits (33.4 s without, "
             + "0.9 s with: RELIABILITY.md). Empty: dynamic membership. A member that does not come back keeps its "
             + "partitions until the session timeout (kafka.session.timeout.ms, 45 s).";
 

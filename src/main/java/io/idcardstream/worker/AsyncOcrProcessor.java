@@ -152,7 +152,8 @@ final class AsyncOcrProcessor implements Processor<String, IdCardOcrRequested, S
                     request.attempt()), true);
             return;
         }
-        dispatcher.submit(lane, new DispatchLane.Call(request.seq(), request.call(), nanoClock.getAsLong()));
+        dispatcher.submit(lane, new DispatchLane.Call(request.seq(), request.call(), nanoClock.getAsLong(),
+                request.event().getReprocess()));
     }
 
     /** Answers finished calls and starts the retries that are due. */
@@ -187,7 +188,7 @@ final class AsyncOcrProcessor implements Processor<String, IdCardOcrRequested, S
             case PAUSE_AND_REQUEUE -> {
                 pendingStore.put(request.seq(), request.state());
                 dispatcher.resubmitFirst(lane, new DispatchLane.Call(request.seq(), request.call(),
-                        nanoClock.getAsLong()));
+                        nanoClock.getAsLong(), request.event().getReprocess()));
             }
             case RETRY_AT -> {
                 request.update(b -> b.setAttempts(attempts).setNextAttemptAt(decision.retryAtMillis()));

@@ -49,7 +49,7 @@ public final class OcrDispatcher implements AutoCloseable {
         this.slots = settings.rateLimited() ? new QuotaSlots(settings.quotaPerSecond(), settings.safetyMargin(),
                 settings.totalPartitions(), nanoClock.getAsLong()) : null;
         this.pause = new AccountPause(settings.initialPause(), settings.maxPause(), nanoClock.getAsLong(), metrics);
-        metrics.bindDispatcher(this::readyCount, this::effectiveRate, this::paused);
+        metrics.bindDispatcher(replay -> locked(() -> lanes.readyCount(replay)), this::effectiveRate, this::paused);
         this.thread = new Thread(this::run, "ocr-dispatcher");
         this.thread.setDaemon(true);
     }
@@ -79,7 +79,7 @@ public final class OcrDispatcher implements AutoCloseable {
     void unregister(DispatchLane lane) {
         lanesChanged(() -> {
             lane.closed = true;
-            lane.ready().clear();
+            lane.clearReady();
             lanes.remove(lane);
         });
     }
@@ -97,13 +97,13 @@ public final class OcrDispatcher implements AutoCloseable {
     }
 
     void submit(DispatchLane lane, DispatchLane.Call call) {
-        lane.ready().addLast(call);
+        lane.offer(call);
         signal();
     }
 
     /** Puts a call back at the head of its lane (after an account-wide error: it was not the call's fault). */
     void resubmitFirst(DispatchLane lane, DispatchLane.Call call) {
-        lane.ready().addFirst(call);
+        lane.offerFirst(call);
         signal();
     }
 
@@ -168,13 +168,13 @@ public final class OcrDispatcher implements AutoCloseable {
         if (slots != null && !slots.usable(nanoClock.getAsLong())) {
             return null; // the slot's partition was revoked while waiting, or the slot passed: the next one is taken
         }
-        DispatchLane lane = nextEligible(true);
-        if (lane == null) {
+        LaneTurns.Turn turn = nextEligible(true);
+        if (turn == null) {
             return null; // the work went away (lane revoked) while the slot came: the slot is unused
         }
-        lane.inFlight++;
+        turn.lane().inFlight++;
         inFlight++;
-        return new Taken(lane, lane.ready().pollFirst());
+        return new Taken(turn.lane(), turn.lane().poll(turn.replay()));
     }
 
     private void sleepNanos(long nanos) throws InterruptedException {
@@ -188,15 +188,15 @@ public final class OcrDispatcher implements AutoCloseable {
     }
 
     /** The next lane whose turn it is, while the instance has room for another call. */
-    private DispatchLane nextEligible(boolean take) {
-        return inFlight >= settings.maxInFlight() ? null : lanes.nextEligible(take);
+    private LaneTurns.Turn nextEligible(boolean take) {
+        return inFlight >= settings.maxInFlight() ? null : lanes.next(take);
     }
 
     private void start(DispatchLane lane, DispatchLane.Call call) {
         long started = nanoClock.getAsLong();
         long waited = started - call.readyAtNanos();
         metrics.rateLimitWaited(waited);
-        metrics.callStarted();
+        metrics.callStarted(call.replay());
         BoundedCall.start(recognizer, call.request(), settings.callTimeout())
                 .whenComplete((result, failure) -> finish(lane, call, result, failure, waited, started));
     }
@@ -222,10 +222,6 @@ public final class OcrDispatcher implements AutoCloseable {
         if (!lane.closed) {
             lane.complete(new DispatchLane.Result(call, result, error, waited, now - started));
         }
-    }
-
-    int readyCount() {
-        return locked(() -> lanes.readyCount());
     }
 
     double effectiveRate() {

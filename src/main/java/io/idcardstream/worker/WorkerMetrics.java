@@ -51,9 +51,13 @@ public final class WorkerMetrics {
                 .description("Accepted requests not answered yet").register(registry);
     }
 
-    void bindDispatcher(IntSupplier ready, DoubleSupplier rate, BooleanSupplier paused) {
-        Gauge.builder("idcard.ocr.ready", ready::getAsInt)
-                .description("Calls waiting for a token").register(registry);
+    /** @param ready calls waiting for a slot, of live traffic ({@code false}) or replays ({@code true}) */
+    void bindDispatcher(java.util.function.ToIntFunction<Boolean> ready, DoubleSupplier rate, BooleanSupplier paused) {
+        for (boolean replay : new boolean[] {false, true}) {
+            Gauge.builder("idcard.ocr.ready", () -> ready.applyAsInt(replay))
+                    .description("Calls waiting for a quota slot, live or replay (reprocess=true)")
+                    .tag("traffic", traffic(replay)).register(registry);
+        }
         Gauge.builder("idcard.ocr.rate.per.second", rate::getAsDouble)
                 .description("Current dispatch rate of this instance").register(registry);
         Gauge.builder("idcard.ocr.paused", () -> paused.getAsBoolean() ? 1 : 0)
@@ -75,6 +79,17 @@ public final class WorkerMetrics {
 
     void callStarted() {
         inFlight.incrementAndGet();
+    }
+
+    /** A call of the async path started, live or replay: the quota each class gets. */
+    void callStarted(boolean replay) {
+        callStarted();
+        Counter.builder("idcard.ocr.calls.started").description("OCR calls started, live or replay (reprocess=true)")
+                .tag("traffic", traffic(replay)).register(registry).increment();
+    }
+
+    private static String traffic(boolean replay) {
+        return replay ? "replay" : "live";
     }
 
     void callEnded(Duration took, String code) {

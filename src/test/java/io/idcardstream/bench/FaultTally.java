@@ -58,14 +58,16 @@ final class FaultTally {
     }
 
     /**
-     * Paid calls for requests of {@code partitions} that were under way at {@code atMillis}: started by then
-     * (or within {@code graceMillis} after, the time a kill takes to land) and answered after it. These are the
-     * calls a worker killed at that moment leaves unanswered, so its restart may pay for them again.
+     * Paid calls for requests of {@code partitions} whose answer a kill at {@code atMillis} could lose: started by
+     * then (or within {@code graceMillis} after, the time a kill takes to land), and either still under way or
+     * answered but not yet committed (no outcome read by then). Its restart may pay for exactly these again.
      */
-    synchronized int callsInFlightAt(Set<Integer> partitions, long atMillis, long graceMillis) {
+    synchronized int callsExposedAt(Set<Integer> partitions, long atMillis, long graceMillis) {
         return (int) calls.stream().filter(ProviderCall::paid)
                 .filter(c -> partitions.contains(requestPartitions.get(c.requestId())))
-                .filter(c -> c.startedAtMillis() <= atMillis + graceMillis && c.answeredAtMillis() > atMillis)
+                .filter(c -> c.startedAtMillis() <= atMillis + graceMillis)
+                .filter(c -> c.answeredAtMillis() > atMillis || outcomesAt.getOrDefault(c.requestId(), List.of())
+                        .stream().mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE) > atMillis)
                 .count();
     }
 

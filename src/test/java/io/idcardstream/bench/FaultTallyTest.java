@@ -94,18 +94,22 @@ class FaultTallyTest {
     }
 
     @Test
-    void shouldCountAsInFlightOnlyTheStruckPartitionsCallsUnderWayAtTheKill() {
+    void shouldCountAsExposedTheStruckPartitionsCallsUnderWayOrUncommittedAtTheKill() {
         FaultTally tally = new FaultTally();
         tally.requestIn("a", 2);
         tally.requestIn("b", 2);
         tally.requestIn("c", 2);
         tally.requestIn("d", 0);
+        tally.requestIn("e", 2);
+        tally.outcome("b", null, 450, 2); // answered and committed before the kill
+        tally.outcome("e", null, 700, 2); // answered before the kill, committed after it
         tally.providerCalls(List.of(new ProviderCall("a", 100, 900, true), // under way at 500
-                new ProviderCall("b", 100, 400, true), // answered before the kill
+                new ProviderCall("b", 100, 400, true),
                 new ProviderCall("c", 510, 800, true), // sent as the kill landed
-                new ProviderCall("d", 100, 900, true))); // another worker's partition
+                new ProviderCall("d", 100, 900, true), // another worker's partition
+                new ProviderCall("e", 100, 480, true)));
 
-        assertThat(tally.callsInFlightAt(java.util.Set.of(2), 500, 20)).isEqualTo(2);
-        assertThat(tally.callsInFlightAt(java.util.Set.of(2), 500, 5)).isEqualTo(1);
+        assertThat(tally.callsExposedAt(java.util.Set.of(2), 500, 20)).isEqualTo(3);
+        assertThat(tally.callsExposedAt(java.util.Set.of(2), 500, 5)).isEqualTo(2);
     }
 }

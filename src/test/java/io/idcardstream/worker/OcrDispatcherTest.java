@@ -74,10 +74,47 @@ class OcrDispatcherTest {
         TimeUnit.MILLISECONDS.sleep(200);
         // Then the busy partition has two calls under way and the quiet one its call; the rest wait
         assertThat(recognizer.started()).containsExactlyInAnyOrder("busy0", "busy1", "quiet");
-        assertThat(busy.readyCount()).isEqualTo(3);
+        assertThat(busy.readyCount(false)).isEqualTo(3);
         // And an answer frees a place for the busy partition's next call
         recognizer.answer(recognizer.started().indexOf("busy0"));
         assertThat(recognizer.awaitStarted(3)).isEqualTo("busy2");
+    }
+
+    @Test
+    void shouldServeLiveCallsBeforeReplaysYetGiveReplaysOneCallInTen() throws Exception {
+        // Given one call at a time, and a replay of 30 requests queued before 20 live ones, all before the start
+        dispatcher = new OcrDispatcher(recognizer, new DispatchSettings(0, 12, 0.02, 1, 1, Duration.ofSeconds(30),
+                Duration.ofMillis(200), Duration.ofSeconds(1)), System::nanoTime,
+                new WorkerMetrics(new SimpleMeterRegistry()));
+        DispatchLane replayLane = dispatcher.register(0), liveLane = dispatcher.register(1);
+        for (int i = 0; i < 30; i++) {
+            dispatcher.submit(replayLane, call("replay" + i, true));
+        }
+        for (int i = 0; i < 20; i++) {
+            dispatcher.submit(liveLane, call("live" + i));
+        }
+        // When the dispatcher starts and every call is answered as soon as it starts
+        dispatcher.start();
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            order.add(recognizer.awaitStarted(i));
+            recognizer.answer(i);
+        }
+        // Then live calls went first, but every tenth call was a replay, in the replay's own order
+        List<Integer> replayTurns = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            if (order.get(i).startsWith("replay")) {
+                replayTurns.add(i);
+            }
+        }
+        assertThat(replayTurns.subList(0, 2)).containsExactly(9, 19);
+        assertThat(order.subList(0, 22).stream().filter(n -> n.startsWith("live")).toList())
+                .containsExactly(java.util.stream.IntStream.range(0, 20).mapToObj(i -> "live" + i)
+                        .toArray(String[]::new));
+        // And once live traffic is served, the replay has the calls to itself
+        assertThat(order.subList(22, 30)).allMatch(n -> n.startsWith("replay"));
+        assertThat(order.stream().filter(n -> n.startsWith("replay")).toList())
+                .isSortedAccordingTo(java.util.Comparator.comparingInt(n -> Integer.parseInt(n.substring(6))));
     }
 
     @Test
@@ -111,8 +148,12 @@ class OcrDispatcherTest {
     }
 
     private static DispatchLane.Call call(String name) {
+        return call(name, false);
+    }
+
+    private static DispatchLane.Call call(String name, boolean replay) {
         return new DispatchLane.Call(0, new IdCardOcrRequest(new ImageSource.Url("https://example.test/" + name),
-                CardSide.FRONT, OcrOptions.DEFAULTS), System.nanoTime());
+                CardSide.FRONT, OcrOptions.DEFAULTS), System.nanoTime(), replay);
     }
 
     /** Records each call as it starts (by the image's name) and answers it when the test says so. */
