@@ -124,6 +124,25 @@ class TencentIdCardRecognizerTest {
     }
 
     @Test
+    void shouldSendTheTopLevelSwitchesAsTheirOwnParametersWhenSet() throws Exception {
+        // Given the three switches that are request parameters of their own, not keys of Config
+        endpoint.answer(Answer.ok(FRONT_ANSWER));
+        OcrOptions options = new OcrOptions(null, null, null, null, null, null, null, null, null, null, true, false,
+                true, false, null);
+
+        // When
+        recognizer().recognize(inline("x".getBytes(StandardCharsets.UTF_8), CardSide.FRONT, options))
+                .get(10, TimeUnit.SECONDS);
+
+        // Then each is sent as set, false included, and ReflectWarn travels inside Config
+        JsonNode body = JSON.readTree(endpoint.recorded().get(0).body());
+        assertThat(body.get("EnableRecognitionRectify").asBoolean(true)).isFalse();
+        assertThat(body.get("EnableReflectDetail").asBoolean(false)).isTrue();
+        assertThat(body.get("EnableDateVerify").asBoolean(true)).isFalse();
+        assertThat(body.get("Config").asText()).isEqualTo("{\"ReflectWarn\":true}");
+    }
+
+    @Test
     void shouldSendUrlsAsImageUrlAndLeaveTheSideForTheApiToDetect() throws Exception {
         // Given
         endpoint.answer(Answer.ok(FRONT_ANSWER));
