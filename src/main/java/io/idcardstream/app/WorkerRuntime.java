@@ -25,6 +25,7 @@ import io.idcardstream.worker.RequestSource;
 import io.idcardstream.worker.RetryPolicy;
 import io.idcardstream.worker.TopicSpec;
 import io.idcardstream.worker.WorkerMetrics;
+import io.idcardstream.worker.BlockingSettings;
 import io.idcardstream.worker.WorkerSettings;
 import io.idcardstream.worker.WorkerStreamsConfig;
 import io.idcardstream.worker.WorkerTopics;
@@ -67,14 +68,14 @@ final class WorkerRuntime implements AutoCloseable {
      * The local engine is bound by CPU, not by a quota: no rate, and no more calls at once than it has threads.
      * Tencent (or a compatible server) gets the quota and worker.max.in.flight.
      */
-    static DispatchSettings dispatchSettings(IdCardStreamConfig config, WorkerSettings settings,
+    static DispatchSettings dispatchSettings(IdCardStreamConfig config, int inputPartitions, WorkerSettings settings,
             IdCardRecognizer recognizer) {
         boolean local = recognizer.description().provider().equals("local");
         int maxInFlight = local ? config.getInt(IdCardStreamConfig.ENGINE_CONCURRENCY_CONFIG)
                 : config.getInt(IdCardStreamConfig.WORKER_MAX_IN_FLIGHT_CONFIG);
         return new DispatchSettings(
-                local ? 0 : settings.quotaPerSecond(),
-                settings.inputPartitions(),
+                local ? 0 : config.getDouble(IdCardStreamConfig.OCR_QUOTA_RPS_CONFIG),
+                inputPartitions,
                 config.getDouble(IdCardStreamConfig.OCR_QUOTA_SAFETY_MARGIN_CONFIG),
                 maxInFlight,
                 Math.min(maxInFlight, config.getInt(IdCardStreamConfig.WORKER_MAX_IN_FLIGHT_PER_PARTITION_CONFIG)),
@@ -119,10 +120,7 @@ final class WorkerRuntime implements AutoCloseable {
             maxRequestSize = maxRequestSize(config, admin);
         }
         WorkerSettings settings = new WorkerSettings(
-                config.getDouble(IdCardStreamConfig.OCR_QUOTA_RPS_CONFIG),
-                inputPartitions,
                 Duration.ofMillis(config.getInt(IdCardStreamConfig.OCR_CALL_TIMEOUT_MS_CONFIG)),
-                Duration.ofMillis(config.getInt(IdCardStreamConfig.OCR_RATE_MAX_WAIT_MS_CONFIG)),
                 config.getInt(IdCardStreamConfig.IMAGE_INLINE_MAX_BYTES_CONFIG),
                 config.getInt(IdCardStreamConfig.CROP_MAX_BYTES_CONFIG));
         WorkerMetrics metrics = new WorkerMetrics(meters);
@@ -130,22 +128,25 @@ final class WorkerRuntime implements AutoCloseable {
         OcrDispatcher dispatcher = null;
         Topology topology;
         if (async) {
-            dispatcher = new OcrDispatcher(recognizer, dispatchSettings(config, settings, recognizer),
+            dispatcher = new OcrDispatcher(recognizer, dispatchSettings(config, inputPartitions, settings, recognizer),
                     new EpochNanos(), metrics).start();
             RequestSource source = new KafkaRequestSource(kafkaClientConfig(config),
                     topics.requests().valueSerde().deserializer(), Duration.ofSeconds(30));
             topology = IdCardTopology.async(settings, asyncSettings(config), topics, dispatcher, source, clock,
                     metrics);
         } else {
-            topology = IdCardTopology.blocking(settings, topics, recognizer, clock, metrics);
+            BlockingSettings rate = new BlockingSettings(config.getDouble(IdCardStreamConfig.OCR_QUOTA_RPS_CONFIG),
+                    inputPartitions, Duration.ofMillis(config.getInt(IdCardStreamConfig.OCR_RATE_MAX_WAIT_MS_CONFIG)));
+            topology = IdCardTopology.blocking(settings, rate, topics, recognizer, clock, metrics);
         }
         if (recognizer.description().provider().equals("local")) {
             log.info("Worker ({} processing): {} input partitions, local engine, {} recognitions at once",
-                    async ? "async" : "blocking", settings.inputPartitions(),
+                    async ? "async" : "blocking", inputPartitions,
                     config.getInt(IdCardStreamConfig.ENGINE_CONCURRENCY_CONFIG));
         } else {
             log.info("Worker ({} processing): {} input partitions share {} OCR requests/s; provider {} at {}",
-                    async ? "async" : "blocking", settings.inputPartitions(), settings.quotaPerSecond(),
+                    async ? "async" : "blocking", inputPartitions,
+                    config.getDouble(IdCardStreamConfig.OCR_QUOTA_RPS_CONFIG),
                     recognizer.description().provider(), recognizer.description().endpoint());
         }
         if (config.getBoolean(IdCardStreamConfig.ASSEMBLY_ENABLED_CONFIG)) {

@@ -38,6 +38,7 @@ final class BlockingOcrProcessor implements Processor<String, IdCardOcrRequested
     private static final Logger log = LoggerFactory.getLogger(BlockingOcrProcessor.class);
 
     private final WorkerSettings settings;
+    private final BlockingSettings rate;
     private final IdCardRecognizer recognizer;
     private final RequestTranslator translator;
     private final OutcomeMapper outcomes;
@@ -55,9 +56,10 @@ final class BlockingOcrProcessor implements Processor<String, IdCardOcrRequested
         void sleepNanos(long nanos) throws InterruptedException;
     }
 
-    BlockingOcrProcessor(WorkerSettings settings, IdCardRecognizer recognizer, OutcomeMapper outcomes, Clock clock,
+    BlockingOcrProcessor(WorkerSettings settings, BlockingSettings rate, IdCardRecognizer recognizer, OutcomeMapper outcomes, Clock clock,
             LongSupplier nanoClock, Sleeper sleeper, WorkerMetrics metrics) {
         this.settings = settings;
+        this.rate = rate;
         this.recognizer = recognizer;
         this.translator = new RequestTranslator(settings.inlineImageMaxBytes());
         this.outcomes = outcomes;
@@ -70,7 +72,7 @@ final class BlockingOcrProcessor implements Processor<String, IdCardOcrRequested
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.bucket = new TokenBucket(settings.partitionRate(), 1, nanoClock);
+        this.bucket = new TokenBucket(rate.partitionRate(), 1, nanoClock);
     }
 
     @Override
@@ -104,7 +106,7 @@ final class BlockingOcrProcessor implements Processor<String, IdCardOcrRequested
             return outcomes.failed(event, refused, recognizer.description(),
                     new OutcomeMapper.Attempt(receivedAt, 0, 0, 0));
         }
-        long waitNanos = bucket.reserve(settings.maxRateLimitWait().toNanos());
+        long waitNanos = bucket.reserve(rate.maxRateLimitWait().toNanos());
         if (waitNanos < 0) {
             return outcomes.failed(event, new OcrException(ErrorCodes.CLIENT_OVERLOADED,
                     "The partition's rate limiter would delay this call beyond ocr.rate.max.wait.ms", null),

@@ -49,10 +49,10 @@ public final class IdCardTopology {
         return topology;
     }
 
-    public static Topology blocking(WorkerSettings settings, WorkerTopics topics, IdCardRecognizer recognizer,
+    public static Topology blocking(WorkerSettings settings, BlockingSettings rate, WorkerTopics topics, IdCardRecognizer recognizer,
             Clock clock, WorkerMetrics metrics) {
         OutcomeMapper outcomes = new OutcomeMapper(new IdentityValidator(), clock, settings.cropMaxBytes());
-        return shape(topics, () -> new BlockingOcrProcessor(settings, recognizer, outcomes, clock, System::nanoTime,
+        return shape(topics, () -> new BlockingOcrProcessor(settings, rate, recognizer, outcomes, clock, System::nanoTime,
                 nanos -> TimeUnit.NANOSECONDS.sleep(nanos), metrics));
     }
 

@@ -73,8 +73,7 @@ class AsyncTopologyTest {
                 new TopicSpec<>("recognized", Serdes.String(), recognizedSerde),
                 new TopicSpec<>("failed", Serdes.String(), failedSerde),
                 "requests.dlq");
-        WorkerSettings settings = new WorkerSettings(1_000, 1, Duration.ofSeconds(5), Duration.ofSeconds(1), 1 << 20,
-                1 << 10);
+        WorkerSettings settings = new WorkerSettings(Duration.ofSeconds(5), 1 << 20, 1 << 10);
         WorkerMetrics metrics = new WorkerMetrics(meters);
         dispatcher = new OcrDispatcher(recognizer, new DispatchSettings(1_000, 1, 0, 16, 16, Duration.ofSeconds(5),
                 Duration.ofMillis(50), Duration.ofMillis(100)), System::nanoTime, metrics).start();

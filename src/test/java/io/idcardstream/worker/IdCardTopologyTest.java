@@ -106,7 +106,7 @@ class IdCardTopologyTest {
                 new TopicSpec<>("recognized", Serdes.String(), recognizedSerde),
                 new TopicSpec<>("failed", Serdes.String(), failedSerde),
                 "requests.dlq");
-        WorkerSettings settings = new WorkerSettings(1_000, 1, callTimeout, Duration.ofSeconds(1), 64, 8);
+        WorkerSettings settings = new WorkerSettings(callTimeout, 64, 8);
         WorkerMetrics metrics = new WorkerMetrics(meters);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
@@ -117,7 +117,8 @@ class IdCardTopologyTest {
         props.put(DeadLetterHandler.METRICS_CONFIG, metrics);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         if (mode == Mode.BLOCKING) {
-            driver = new TopologyTestDriver(IdCardTopology.blocking(settings, topics, recognizer, clock, metrics),
+            driver = new TopologyTestDriver(IdCardTopology.blocking(settings,
+                    new BlockingSettings(1_000, 1, Duration.ofSeconds(1)), topics, recognizer, clock, metrics),
                     props);
         } else {
             dispatcher = new OcrDispatcher(recognizer, new DispatchSettings(1_000, 1, 0, 16, 16, callTimeout,
