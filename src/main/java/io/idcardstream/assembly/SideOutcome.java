@@ -10,7 +10,7 @@ import io.idcardstream.events.state.FailedSide;
 import io.idcardstream.events.state.FrontSide;
 import io.idcardstream.events.state.KeptWarning;
 import io.idcardstream.identity.CardDates;
-import io.idcardstream.identity.Sex;
+import io.idcardstream.identity.PrintedSex;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,7 +88,7 @@ record SideOutcome(String subjectId, String applicationId, String requestId, boo
             return null;
         }
         return new FrontSide(r.getRequestId(), recordTime, trimmed(raw.getName()),
-                Sex.fromPrinted(raw.getSex()).name(), trimmed(raw.getNation()),
+                PrintedSex.fromPrinted(raw.getSex()).name(), trimmed(raw.getNation()),
                 CardDates.parseBirth(raw.getBirth()).orElse(null), trimmed(raw.getAddress()),
                 blank(raw.getIdNum()) ? null : raw.getIdNum().trim().toUpperCase(Locale.ROOT), warnings, issues,
                 notChecked);

@@ -7,15 +7,15 @@ import io.idcardstream.engine.card.CardLocator;
 import io.idcardstream.engine.fields.CardFieldExtractor;
 import io.idcardstream.engine.fields.Completeness;
 import io.idcardstream.engine.fields.ExtractedCard;
-import io.idcardstream.engine.fields.FieldRectifier;
 import io.idcardstream.engine.fields.FieldConfidence;
+import io.idcardstream.engine.fields.FieldRectifier.Rectified;
+import io.idcardstream.engine.fields.FieldRectifier;
 import io.idcardstream.engine.fields.FieldRows;
 import io.idcardstream.engine.fields.FieldwiseMerge;
 import io.idcardstream.engine.fields.HiddenEndings;
 import io.idcardstream.engine.fields.MalformedDates;
 import io.idcardstream.engine.fields.NationCompletion;
 import io.idcardstream.engine.fields.PlaceNameRepair;
-import io.idcardstream.engine.fields.FieldRectifier.Rectified;
 import io.idcardstream.engine.geom.Quad;
 import io.idcardstream.engine.image.ImageDecoder;
 import io.idcardstream.engine.image.ImageLimits;
@@ -28,9 +28,9 @@ import io.idcardstream.engine.rec.StampInk;
 import io.idcardstream.engine.text.GlyphLine;
 import io.idcardstream.engine.text.RecognizedLine;
 import io.idcardstream.identity.CardFacts;
+import io.idcardstream.identity.IdentityChecks;
 import io.idcardstream.identity.IdentityValidator;
 import io.idcardstream.identity.RegionCodes;
-import io.idcardstream.identity.ValidationReport;
 import io.idcardstream.ocr.AdvancedInfo;
 import io.idcardstream.ocr.CardFields;
 import io.idcardstream.ocr.CardSide;
@@ -43,8 +43,8 @@ import io.idcardstream.ocr.OcrOptions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The local IDCardOCR: one image in, the API's answer out. {@link #recognize} lists every stage in order; each
@@ -121,7 +121,7 @@ final class CardPipeline {
                     : List.of(reading);
             requireSomethingRead(reading.card(), sharpness, reading.frame()); // ImageBlur / OcrFailed
             Rectified fields = rectify(readings, options);                    // EnableRecognitionRectify, reported
-            ValidationReport validation = validator.validate(facts(fields.fields()),
+            IdentityChecks validation = validator.validate(facts(fields.fields()),
                     IdentityValidator.todayInShanghai(clock));                // GB 11643, dates, validity
             List<FieldEvidence> evidence = evidence(readings, fields);
             Supplier<RgbImage> straightenedCard = straightened(image, reading.frame());

@@ -13,8 +13,8 @@ import io.idcardstream.engine.quality.ReflectPositions;
 import io.idcardstream.engine.quality.ReshootHeuristic;
 import io.idcardstream.engine.quality.TemporaryIdTitle;
 import io.idcardstream.engine.quality.WatermarkText;
+import io.idcardstream.identity.IdentityChecks;
 import io.idcardstream.identity.ValidationIssue;
-import io.idcardstream.identity.ValidationReport;
 import io.idcardstream.ocr.AdvancedInfo.ReflectDetail;
 import io.idcardstream.ocr.CardSide;
 import io.idcardstream.ocr.FieldCorrection;
@@ -69,7 +69,7 @@ final class WarningChecks {
      * @param evidence where each field was read (the region of a warning about one field)
      */
     static WarningChecks of(RgbImage image, CardPipeline.Reading reading, List<CardPipeline.Reading> readings,
-            Supplier<RgbImage> card, ValidationReport validation, List<FieldCorrection> corrections,
+            Supplier<RgbImage> card, IdentityChecks validation, List<FieldCorrection> corrections,
             List<FieldEvidence> evidence, OcrOptions options) {
         CardFrame frame = reading.frame();
         Optional<CardPipeline.Reading> back = readings.stream().filter(r -> r.frame().side() == CardSide.BACK)

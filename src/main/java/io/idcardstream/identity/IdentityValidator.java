@@ -55,7 +55,7 @@ public final class IdentityValidator {
      * Validates the fields read from one card (or one side of it) as of {@code verificationDate}, the date in
      * Asia/Shanghai (see {@link #todayInShanghai(Clock)}).
      */
-    public ValidationReport validate(CardFacts facts, LocalDate verificationDate) {
+    public IdentityChecks validate(CardFacts facts, LocalDate verificationDate) {
         Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(verificationDate, "verificationDate");
         Set<ValidationIssue> issues = EnumSet.noneOf(ValidationIssue.class);
@@ -89,8 +89,8 @@ public final class IdentityValidator {
         }
 
         Boolean sexMatchesIdNumber = null;
-        Sex printedSex = Sex.fromPrinted(facts.sex());
-        if (printedSex != Sex.UNKNOWN && idNumber.isPresent()) {
+        PrintedSex printedSex = PrintedSex.fromPrinted(facts.sex());
+        if (printedSex != PrintedSex.UNKNOWN && idNumber.isPresent()) {
             sexMatchesIdNumber = flagIfFalse(printedSex == idNumber.get().sex(), ValidationIssue.SEX_MISMATCH, issues);
         }
 
@@ -114,7 +114,7 @@ public final class IdentityValidator {
             }
         }
 
-        return new ValidationReport(idNumberFormatValid, checkDigitValid, regionCodeKnown, birthMatchesIdNumber,
+        return new IdentityChecks(idNumberFormatValid, checkDigitValid, regionCodeKnown, birthMatchesIdNumber,
                 sexMatchesIdNumber, validityPlausible, expired, List.copyOf(issues));
     }
 

@@ -87,8 +87,8 @@ public record ResidentIdNumber(String value) {
     }
 
     /** Digit 17: odd for men, even for women. */
-    public Sex sex() {
-        return (value.charAt(16) - '0') % 2 == 1 ? Sex.MALE : Sex.FEMALE;
+    public PrintedSex sex() {
+        return (value.charAt(16) - '0') % 2 == 1 ? PrintedSex.MALE : PrintedSex.FEMALE;
     }
 
     /** Masked ({@code ResidentIdNumber[4405**********0014]}): the number is personal data. */

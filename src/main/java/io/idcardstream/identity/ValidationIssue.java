@@ -1,6 +1,6 @@
 package io.idcardstream.identity;
 
-/** One failed check of a {@link ValidationReport}; the names are the machine-readable issue strings of the events. */
+/** One failed check of a {@link IdentityChecks}; the names are the machine-readable issue strings of the events. */
 public enum ValidationIssue {
     /** The ID number is not 17 digits and a digit or X, or digits 7-14 are not a real date. */
     ID_NUMBER_FORMAT_INVALID,

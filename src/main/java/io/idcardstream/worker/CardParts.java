@@ -26,7 +26,7 @@ final class CardParts {
     static FrontIdentity front(CardFields fields) {
         return FrontIdentity.newBuilder()
                 .setName(emptyToNull(fields.name()))
-                .setSex(switch (io.idcardstream.identity.Sex.fromPrinted(fields.sex())) {
+                .setSex(switch (io.idcardstream.identity.PrintedSex.fromPrinted(fields.sex())) {
                     case MALE -> Sex.MALE;
                     case FEMALE -> Sex.FEMALE;
                     case UNKNOWN -> Sex.UNKNOWN;
@@ -59,7 +59,7 @@ final class CardParts {
     }
 
     /** The one place a validation report is built: the checks made and the recogniser's corrections. */
-    static ValidationReport validation(io.idcardstream.identity.ValidationReport checks,
+    static ValidationReport validation(io.idcardstream.identity.IdentityChecks checks,
             List<io.idcardstream.ocr.FieldCorrection> corrections) {
         return new ValidationReport(checks.idNumberFormatValid(), checks.checkDigitValid(),
                 checks.regionCodeKnown(), checks.birthMatchesIdNumber(), checks.sexMatchesIdNumber(),
@@ -78,7 +78,7 @@ final class CardParts {
     }
 
     static WarningKind warningKind(int code) {
-        io.idcardstream.ocr.CardWarning warning = io.idcardstream.ocr.CardWarning.fromCode(code);
+        io.idcardstream.ocr.WarningCode warning = io.idcardstream.ocr.WarningCode.fromCode(code);
         return WarningKind.valueOf(warning.name());
     }
 

@@ -34,8 +34,8 @@ import java.util.List;
  */
 final class OutcomeMapper {
     /** A duplicate's checks: none apply, as it carries no card fields. */
-    private static final io.idcardstream.identity.ValidationReport NOTHING_CHECKED =
-            new io.idcardstream.identity.ValidationReport(null, null, null, null, null, null, null, List.of());
+    private static final io.idcardstream.identity.IdentityChecks NOTHING_CHECKED =
+            new io.idcardstream.identity.IdentityChecks(null, null, null, null, null, null, null, List.of());
 
     private final IdentityValidator validator;
     private final Clock clock;

@@ -34,9 +34,9 @@ class IdentityValidatorTest {
         // Given front_07 (idcards-dev): consistent fields, region 440524 retired before 2002
         CardFacts facts = CardFacts.front("李明", "男", "1987/1/1", "440524198701010014");
         // When it is validated
-        ValidationReport report = validator.validate(facts, VERIFIED_ON);
+        IdentityChecks report = validator.validate(facts, VERIFIED_ON);
         // Then every front check passes except the region flag, and the back's checks do not apply
-        assertThat(report).isEqualTo(new ValidationReport(true, true, false, true, true, null, null,
+        assertThat(report).isEqualTo(new IdentityChecks(true, true, false, true, true, null, null,
                 List.of(REGION_CODE_UNKNOWN)));
     }
 
@@ -46,9 +46,9 @@ class IdentityValidatorTest {
         // and its check digit and region are wrong too
         CardFacts facts = CardFacts.front("代用名", "男", "2013/5/6", "430512198908131367");
         // When it is validated
-        ValidationReport report = validator.validate(facts, VERIFIED_ON);
+        IdentityChecks report = validator.validate(facts, VERIFIED_ON);
         // Then every disagreement is reported and nothing is corrected
-        assertThat(report).isEqualTo(new ValidationReport(true, false, false, false, false, null, null,
+        assertThat(report).isEqualTo(new IdentityChecks(true, false, false, false, false, null, null,
                 List.of(CHECK_DIGIT_MISMATCH, REGION_CODE_UNKNOWN, BIRTH_MISMATCH, SEX_MISMATCH)));
         assertThat(facts).isEqualTo(new CardFacts("代用名", "男", "2013/5/6", "430512198908131367", ""));
     }
@@ -58,9 +58,9 @@ class IdentityValidatorTest {
         // Given front_04 (idcards-dev): consistent fields, a deliberately wrong check digit
         CardFacts facts = CardFacts.front("金阳", "女", "1978年10月27日", "110102197810272321");
         // When it is validated
-        ValidationReport report = validator.validate(facts, VERIFIED_ON);
+        IdentityChecks report = validator.validate(facts, VERIFIED_ON);
         // Then only the check digit fails
-        assertThat(report).isEqualTo(new ValidationReport(true, false, true, true, true, null, null,
+        assertThat(report).isEqualTo(new IdentityChecks(true, false, true, true, true, null, null,
                 List.of(CHECK_DIGIT_MISMATCH)));
     }
 
@@ -70,9 +70,9 @@ class IdentityValidatorTest {
         // validity of 2010.01.01-2020.12.12, which is not a whole number of years
         CardFacts facts = new CardFacts("张三", "男", "1995/7/17", "513701199507176346", "2010.01.01-2020.12.12");
         // When it is validated in 2024
-        ValidationReport report = validator.validate(facts, VERIFIED_ON);
+        IdentityChecks report = validator.validate(facts, VERIFIED_ON);
         // Then the sex, the span and the expiry are reported
-        assertThat(report).isEqualTo(new ValidationReport(true, true, false, true, false, false, true,
+        assertThat(report).isEqualTo(new IdentityChecks(true, true, false, true, false, false, true,
                 List.of(REGION_CODE_UNKNOWN, SEX_MISMATCH, VALIDITY_IMPLAUSIBLE, EXPIRED)));
     }
 
@@ -82,9 +82,9 @@ class IdentityValidatorTest {
         // Given back_01 (idcards-dev): valid 2005.10.08-2025.10.08, no front
         CardFacts facts = CardFacts.back("2005.10.08-2025.10.08");
         // When it is validated before, on and after its last day
-        ValidationReport report = validator.validate(facts, verificationDate);
+        IdentityChecks report = validator.validate(facts, verificationDate);
         // Then it has expired only after its last day; the front's checks do not apply
-        assertThat(report).isEqualTo(new ValidationReport(null, null, null, null, null, true, expectedExpired,
+        assertThat(report).isEqualTo(new IdentityChecks(null, null, null, null, null, true, expectedExpired,
                 expectedExpired ? List.of(EXPIRED) : List.of()));
     }
 
@@ -93,9 +93,9 @@ class IdentityValidatorTest {
         // Given a holder born in 1960 with a long-term card issued at 50
         CardFacts facts = new CardFacts("王五", "男", "1960/3/15", "110105196003151235", "2010.07.21-长期");
         // When it is validated in 2099
-        ValidationReport report = validator.validate(facts, LocalDate.of(2099, 12, 31));
+        IdentityChecks report = validator.validate(facts, LocalDate.of(2099, 12, 31));
         // Then it is plausible and not expired
-        assertThat(report).isEqualTo(new ValidationReport(true, true, true, true, true, true, false, List.of()));
+        assertThat(report).isEqualTo(new IdentityChecks(true, true, true, true, true, true, false, List.of()));
     }
 
     @Test
@@ -103,9 +103,9 @@ class IdentityValidatorTest {
         // Given a seven-year validity on a back alone
         CardFacts facts = CardFacts.back("2010.07.21-2017.07.21");
         // When it is validated
-        ValidationReport report = validator.validate(facts, VERIFIED_ON);
+        IdentityChecks report = validator.validate(facts, VERIFIED_ON);
         // Then the span is implausible (and the card expired)
-        assertThat(report).isEqualTo(new ValidationReport(null, null, null, null, null, false, true,
+        assertThat(report).isEqualTo(new IdentityChecks(null, null, null, null, null, false, true,
                 List.of(VALIDITY_IMPLAUSIBLE, EXPIRED)));
     }
 
@@ -134,7 +134,7 @@ class IdentityValidatorTest {
         // Given both sides of a card
         CardFacts facts = new CardFacts("王五", "男", birth, idNum, validDate);
         // When it is validated long before any of the periods end
-        ValidationReport report = validator.validate(facts, LocalDate.of(2010, 8, 1));
+        IdentityChecks report = validator.validate(facts, LocalDate.of(2010, 8, 1));
         // Then the span is plausible only when it is the one the law gives at the holder's age
         assertThat(report.validityPlausible()).isEqualTo(plausible);
         assertThat(report.issues().contains(VALIDITY_IMPLAUSIBLE)).isEqualTo(!plausible);
@@ -145,9 +145,9 @@ class IdentityValidatorTest {
         // Given a front without a printed birth date: the number says 2010-01-01, so ten years is wrong
         CardFacts facts = new CardFacts("", "", "", "110105201001010010", "2015.06.01-2025.06.01");
         // When it is validated
-        ValidationReport report = validator.validate(facts, VERIFIED_ON);
+        IdentityChecks report = validator.validate(facts, VERIFIED_ON);
         // Then the span is judged by the number's birth date
-        assertThat(report).isEqualTo(new ValidationReport(true, true, true, null, null, false, false,
+        assertThat(report).isEqualTo(new IdentityChecks(true, true, true, null, null, false, false,
                 List.of(VALIDITY_IMPLAUSIBLE)));
     }
 
@@ -156,9 +156,9 @@ class IdentityValidatorTest {
         // Given a back whose validity starts after the verification date
         CardFacts facts = CardFacts.back("2024.06.02-2034.06.02");
         // When it is validated the day before
-        ValidationReport report = validator.validate(facts, VERIFIED_ON);
+        IdentityChecks report = validator.validate(facts, VERIFIED_ON);
         // Then it is reported as not yet valid, not as expired
-        assertThat(report).isEqualTo(new ValidationReport(null, null, null, null, null, true, false,
+        assertThat(report).isEqualTo(new IdentityChecks(null, null, null, null, null, true, false,
                 List.of(NOT_YET_VALID)));
     }
 
@@ -167,9 +167,9 @@ class IdentityValidatorTest {
         // Given an impossible printed birth date and a validity that is not a period
         CardFacts facts = new CardFacts("李明", "男", "1987/2/30", "440524198701010014", "2010.07");
         // When it is validated
-        ValidationReport report = validator.validate(facts, VERIFIED_ON);
+        IdentityChecks report = validator.validate(facts, VERIFIED_ON);
         // Then both are unreadable and the checks that need them do not apply
-        assertThat(report).isEqualTo(new ValidationReport(true, true, false, null, true, null, null,
+        assertThat(report).isEqualTo(new IdentityChecks(true, true, false, null, true, null, null,
                 List.of(REGION_CODE_UNKNOWN, BIRTH_DATE_UNREADABLE, VALIDITY_UNREADABLE)));
     }
 
@@ -178,9 +178,9 @@ class IdentityValidatorTest {
         // Given a 17-character number
         CardFacts facts = CardFacts.front("李明", "男", "1987/1/1", "44052419870101001");
         // When it is validated
-        ValidationReport report = validator.validate(facts, VERIFIED_ON);
+        IdentityChecks report = validator.validate(facts, VERIFIED_ON);
         // Then only the format fails; checks against the number do not apply
-        assertThat(report).isEqualTo(new ValidationReport(false, null, null, null, null, null, null,
+        assertThat(report).isEqualTo(new IdentityChecks(false, null, null, null, null, null, null,
                 List.of(ID_NUMBER_FORMAT_INVALID)));
     }
 
@@ -189,9 +189,9 @@ class IdentityValidatorTest {
         // Given a number encoding 1987-02-30 with a correct check digit
         CardFacts facts = CardFacts.front("李明", "男", "1987/2/28", "440524198702300013");
         // When it is validated
-        ValidationReport report = validator.validate(facts, VERIFIED_ON);
+        IdentityChecks report = validator.validate(facts, VERIFIED_ON);
         // Then the format fails, the other digits are still checked, and the birth dates cannot be compared
-        assertThat(report).isEqualTo(new ValidationReport(false, true, false, null, true, null, null,
+        assertThat(report).isEqualTo(new IdentityChecks(false, true, false, null, true, null, null,
                 List.of(ID_NUMBER_FORMAT_INVALID, REGION_CODE_UNKNOWN)));
     }
 
@@ -200,9 +200,9 @@ class IdentityValidatorTest {
         // Given nothing read (nulls and blanks)
         CardFacts facts = new CardFacts(null, " ", null, "", null);
         // When it is validated
-        ValidationReport report = validator.validate(facts, VERIFIED_ON);
+        IdentityChecks report = validator.validate(facts, VERIFIED_ON);
         // Then no check applies
-        assertThat(report).isEqualTo(new ValidationReport(null, null, null, null, null, null, null, List.of()));
+        assertThat(report).isEqualTo(new IdentityChecks(null, null, null, null, null, null, null, List.of()));
     }
 
     @Test
@@ -210,7 +210,7 @@ class IdentityValidatorTest {
         // Given a sex field OCR could not read as 男 or 女
         CardFacts facts = CardFacts.front("李明", "未", "1987/1/1", "440524198701010014");
         // When it is validated
-        ValidationReport report = validator.validate(facts, VERIFIED_ON);
+        IdentityChecks report = validator.validate(facts, VERIFIED_ON);
         // Then the sex check does not apply
         assertThat(report.sexMatchesIdNumber()).isNull();
         assertThat(report.issues()).containsExactly(REGION_CODE_UNKNOWN);
@@ -222,10 +222,10 @@ class IdentityValidatorTest {
         IdentityValidator withOldCodes =
                 new IdentityValidator(RegionCodes.fromLines(List.of("440524\t潮阳市"), "old.tsv"));
         // When front_07 is validated
-        ValidationReport report = withOldCodes.validate(
+        IdentityChecks report = withOldCodes.validate(
                 CardFacts.front("李明", "男", "1987/1/1", "440524198701010014"), VERIFIED_ON);
         // Then its region is known
-        assertThat(report).isEqualTo(new ValidationReport(true, true, true, true, true, null, null, List.of()));
+        assertThat(report).isEqualTo(new IdentityChecks(true, true, true, true, true, null, null, List.of()));
     }
 
     @ParameterizedTest

@@ -84,7 +84,7 @@ class ResidentIdNumberPropertiesTest {
     }
 
     /** A number as issued: region code, birth date, sequence (odd for men) and its check character. */
-    record Issued(String number, LocalDate birth, Sex sex) {
+    record Issued(String number, LocalDate birth, PrintedSex sex) {
         @Override
         public String toString() {
             return number; // generated, not personal data: printed when a property fails
@@ -99,7 +99,7 @@ class ResidentIdNumberPropertiesTest {
         Gen<Integer> sequence = integers().between(0, 999);
         return region.zip(birth, sequence, (r, b, s) -> {
             String first17 = r + String.format("%04d%02d%02d%03d", b.getYear(), b.getMonthValue(), b.getDayOfMonth(), s);
-            return new Issued(first17 + ResidentIdNumber.checkDigit(first17), b, s % 2 == 1 ? Sex.MALE : Sex.FEMALE);
+            return new Issued(first17 + ResidentIdNumber.checkDigit(first17), b, s % 2 == 1 ? PrintedSex.MALE : PrintedSex.FEMALE);
         });
     }
 }

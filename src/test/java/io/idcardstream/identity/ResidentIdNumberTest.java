@@ -152,10 +152,10 @@ class ResidentIdNumberTest {
         // Then they are the digits' region, date and parity of digit 17
         assertThat(man.regionCode()).isEqualTo("440524");
         assertThat(man.birthDate()).contains(LocalDate.of(1987, 1, 1));
-        assertThat(man.sex()).isEqualTo(Sex.MALE);
+        assertThat(man.sex()).isEqualTo(PrintedSex.MALE);
         assertThat(woman.regionCode()).isEqualTo("610333");
         assertThat(woman.birthDate()).contains(LocalDate.of(1990, 12, 22));
-        assertThat(woman.sex()).isEqualTo(Sex.FEMALE);
+        assertThat(woman.sex()).isEqualTo(PrintedSex.FEMALE);
     }
 
     @ParameterizedTest

@@ -2,8 +2,8 @@ package io.idcardstream.engine.fields;
 
 import io.idcardstream.identity.CardDates;
 import io.idcardstream.identity.NationNames;
+import io.idcardstream.identity.PrintedSex;
 import io.idcardstream.identity.ResidentIdNumber;
-import io.idcardstream.identity.Sex;
 import io.idcardstream.ocr.CardFields;
 import io.idcardstream.ocr.CardSide;
 import io.idcardstream.ocr.FieldName;
@@ -24,7 +24,7 @@ public final class Completeness {
     public static boolean wellFormed(FieldName field, String value) {
         return switch (field) {
             case NAME -> value.codePointCount(0, value.length()) >= 2;
-            case SEX -> Sex.fromPrinted(value) != Sex.UNKNOWN;
+            case SEX -> PrintedSex.fromPrinted(value) != PrintedSex.UNKNOWN;
             case NATION -> NationNames.isKnown(value);
             case BIRTH -> CardDates.parseBirth(value).isPresent();
             case ADDRESS -> value.codePointCount(0, value.length()) >= 6;
@@ -66,7 +66,7 @@ public final class Completeness {
         Optional<ResidentIdNumber> id = ResidentIdNumber.parse(f.idNum());
         return id.isPresent() && id.get().checkDigitValid()
                 && CardDates.parseBirth(f.birth()).equals(id.get().birthDate())
-                && Sex.fromPrinted(f.sex()) == id.get().sex();
+                && PrintedSex.fromPrinted(f.sex()) == id.get().sex();
     }
 
     /**

@@ -2,8 +2,8 @@ package io.idcardstream.engine.fields;
 
 import io.idcardstream.identity.CardDates;
 import io.idcardstream.identity.NationNames;
+import io.idcardstream.identity.PrintedSex;
 import io.idcardstream.identity.ResidentIdNumber;
-import io.idcardstream.identity.Sex;
 import io.idcardstream.ocr.CardFields;
 import io.idcardstream.ocr.FieldCorrection;
 import io.idcardstream.ocr.FieldEvidence;
@@ -88,8 +88,8 @@ public final class FieldConfidence {
         return switch (field) {
             case NAME -> length >= 2 && (length <= 4 || value.contains("·")) ? 1f : length == 0 ? MALFORMED : DOUBTFUL;
             case SEX -> {
-                Sex sex = Sex.fromPrinted(value);
-                yield sex == Sex.UNKNOWN ? MALFORMED : id.isPresent() && id.get().sex() != sex ? DOUBTFUL : 1f;
+                PrintedSex sex = PrintedSex.fromPrinted(value);
+                yield sex == PrintedSex.UNKNOWN ? MALFORMED : id.isPresent() && id.get().sex() != sex ? DOUBTFUL : 1f;
             }
             case NATION -> NationNames.isKnown(value) ? 1f : MALFORMED;
             case BIRTH -> {

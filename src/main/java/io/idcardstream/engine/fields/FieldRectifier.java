@@ -2,8 +2,8 @@ package io.idcardstream.engine.fields;
 
 import io.idcardstream.engine.text.Glyph;
 import io.idcardstream.identity.CardDates;
+import io.idcardstream.identity.PrintedSex;
 import io.idcardstream.identity.ResidentIdNumber;
-import io.idcardstream.identity.Sex;
 import io.idcardstream.ocr.CardFields;
 import io.idcardstream.ocr.FieldCorrection;
 import io.idcardstream.ocr.FieldName;
@@ -73,10 +73,10 @@ public final class FieldRectifier {
             corrections.add(new FieldCorrection(FieldName.BIRTH, fields.birth(), returned, "BIRTH_FROM_ID_NUMBER"));
             fields = fields.with(FieldName.BIRTH, returned);
         }
-        Sex idSex = id.get().sex();
-        Sex printedSex = Sex.fromPrinted(fields.sex());
-        if (idSex != Sex.UNKNOWN && printedSex != idSex
-                && (printedSex == Sex.UNKNOWN || uncertain(card, FieldName.SEX))) {
+        PrintedSex idSex = id.get().sex();
+        PrintedSex printedSex = PrintedSex.fromPrinted(fields.sex());
+        if (idSex != PrintedSex.UNKNOWN && printedSex != idSex
+                && (printedSex == PrintedSex.UNKNOWN || uncertain(card, FieldName.SEX))) {
             corrections.add(new FieldCorrection(FieldName.SEX, fields.sex(), idSex.printed(), "SEX_FROM_ID_NUMBER"));
             fields = fields.with(FieldName.SEX, idSex.printed());
         }
@@ -102,7 +102,7 @@ public final class FieldRectifier {
             return Optional.empty();
         }
         Optional<LocalDate> printedBirth = CardDates.parseBirth(fields.birth());
-        Sex printedSex = Sex.fromPrinted(fields.sex());
+        PrintedSex printedSex = PrintedSex.fromPrinted(fields.sex());
         List<List<String>> candidates = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         List<List<Float>> support = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int i = 0; i < read.length(); i++) {
@@ -117,7 +117,7 @@ public final class FieldRectifier {
                     continue;
                 }
                 boolean birthAgrees = printedBirth.isEmpty() || printedBirth.equals(parsed.get().birthDate());
-                boolean sexAgrees = printedSex == Sex.UNKNOWN || printedSex == parsed.get().sex();
+                boolean sexAgrees = printedSex == PrintedSex.UNKNOWN || printedSex == parsed.get().sex();
                 int group = birthAgrees && sexAgrees ? 0 : birthAgrees ? 1 : 2;
                 candidates.get(group).add(candidate);
                 support.get(group).add(glyphs.get(i).probabilityOf(String.valueOf(c)));

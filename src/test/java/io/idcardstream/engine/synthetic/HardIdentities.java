@@ -1,7 +1,7 @@
 package io.idcardstream.engine.synthetic;
 
+import io.idcardstream.identity.PrintedSex;
 import io.idcardstream.identity.ResidentIdNumber;
-import io.idcardstream.identity.Sex;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
@@ -50,7 +50,7 @@ final class HardIdentities {
         int start = random.nextInt(500);
         for (int k = 0; k < 500; k++) {
             int candidate = (start + k) % 500;
-            int sexDigit = 2 * (candidate % 5) + (id.sex() == Sex.MALE ? 1 : 0);
+            int sexDigit = 2 * (candidate % 5) + (id.sex() == PrintedSex.MALE ? 1 : 0);
             String first17 = first14 + String.format("%02d", candidate / 5) + sexDigit;
             if (ResidentIdNumber.checkDigit(first17) == 'X') {
                 return new SyntheticIdentity(id.name(), id.sex(), id.nation(), id.birth(), id.address(),

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.idcardstream.engine.synthetic.SyntheticCardGenerator.Shot;
 import io.idcardstream.identity.CardFacts;
+import io.idcardstream.identity.IdentityChecks;
 import io.idcardstream.identity.IdentityValidator;
-import io.idcardstream.identity.ValidationReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +87,7 @@ class HardSetTest {
             SyntheticIdentity id = image.identity();
             CardFacts facts = new CardFacts(id.name(), id.sex().printed(), id.birthPrinted(), id.idNumber(),
                     id.validPeriod());
-            ValidationReport report = validator.validate(facts, id.validity().from());
+            IdentityChecks report = validator.validate(facts, id.validity().from());
             if (!report.issues().isEmpty()) {
                 problems.add(image.file() + ": " + report.issues());
             }

@@ -1,8 +1,8 @@
 package io.idcardstream.engine.synthetic;
 
 import io.idcardstream.identity.CardDates.ValidityPeriod;
+import io.idcardstream.identity.PrintedSex;
 import io.idcardstream.identity.ResidentIdNumber;
-import io.idcardstream.identity.Sex;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
@@ -29,7 +29,7 @@ final class IdentityGenerator {
     }
 
     SyntheticIdentity next() {
-        Sex sex = random.nextBoolean() ? Sex.MALE : Sex.FEMALE;
+        PrintedSex sex = random.nextBoolean() ? PrintedSex.MALE : PrintedSex.FEMALE;
         LocalDate birth = randomDate(FIRST_BIRTH, LAST_BIRTH);
         LocalDate earliestIssue = birth.plusYears(1).isAfter(FIRST_ISSUE) ? birth.plusYears(1) : FIRST_ISSUE;
         LocalDate issued = randomDate(earliestIssue, LAST_ISSUE);
@@ -47,8 +47,8 @@ final class IdentityGenerator {
                         .orElseGet(() -> ValidityPeriod.longTerm(issued)));
     }
 
-    private String idNumber(Region region, LocalDate birth, Sex sex) {
-        int sexDigit = 2 * random.nextInt(5) + (sex == Sex.MALE ? 1 : 0);
+    private String idNumber(Region region, LocalDate birth, PrintedSex sex) {
+        int sexDigit = 2 * random.nextInt(5) + (sex == PrintedSex.MALE ? 1 : 0);
         String first17 = region.code() + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
                 + String.format("%02d", random.nextInt(100)) + sexDigit;
         return first17 + ResidentIdNumber.checkDigit(first17);

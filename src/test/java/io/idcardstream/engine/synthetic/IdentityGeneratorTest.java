@@ -3,10 +3,10 @@ package io.idcardstream.engine.synthetic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.idcardstream.identity.CardFacts;
+import io.idcardstream.identity.IdentityChecks;
 import io.idcardstream.identity.IdentityValidator;
+import io.idcardstream.identity.PrintedSex;
 import io.idcardstream.identity.ResidentIdNumber;
-import io.idcardstream.identity.Sex;
-import io.idcardstream.identity.ValidationReport;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ class IdentityGeneratorTest {
         for (SyntheticIdentity identity : identities) {
             CardFacts facts = new CardFacts(identity.name(), identity.sex().printed(), identity.birthPrinted(),
                     identity.idNumber(), identity.validPeriod());
-            ValidationReport report = VALIDATOR.validate(facts, identity.validity().from());
+            IdentityChecks report = VALIDATOR.validate(facts, identity.validity().from());
             assertThat(report.issues()).as("issues of %s", identity).isEmpty();
             assertThat(List.of(report.checkDigitValid(), report.regionCodeKnown(), report.birthMatchesIdNumber(),
                     report.sexMatchesIdNumber(), report.validityPlausible())).containsOnly(true);
@@ -56,7 +56,7 @@ class IdentityGeneratorTest {
             assertThat(identity.authority()).isEqualTo(region.authority());
             assertThat(identity.idNumber().substring(6, 14))
                     .isEqualTo(identity.birth().format(DateTimeFormatter.BASIC_ISO_DATE));
-            assertThat((identity.idNumber().charAt(16) - '0') % 2).isEqualTo(identity.sex() == Sex.MALE ? 1 : 0);
+            assertThat((identity.idNumber().charAt(16) - '0') % 2).isEqualTo(identity.sex() == PrintedSex.MALE ? 1 : 0);
             assertThat(identity.idNumber().charAt(17)).isEqualTo(
                     ResidentIdNumber.checkDigit(identity.idNumber().substring(0, 17)));
         }

@@ -1,6 +1,6 @@
 package io.idcardstream.engine.synthetic;
 
-import io.idcardstream.identity.Sex;
+import io.idcardstream.identity.PrintedSex;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -29,8 +29,8 @@ final class Names {
     }
 
     /** A surname plus one or two given-name characters (two in about two thirds of names, as in the population). */
-    static String random(Sex sex, RandomGenerator random) {
-        List<String> given = sex == Sex.MALE ? MALE_GIVEN : FEMALE_GIVEN;
+    static String random(PrintedSex sex, RandomGenerator random) {
+        List<String> given = sex == PrintedSex.MALE ? MALE_GIVEN : FEMALE_GIVEN;
         StringBuilder name = new StringBuilder(SURNAMES.get(random.nextInt(SURNAMES.size())));
         int length = random.nextInt(3) == 0 ? 1 : 2;
         for (int i = 0; i < length; i++) {

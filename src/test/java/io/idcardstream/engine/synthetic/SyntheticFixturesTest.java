@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.idcardstream.engine.labels.CardLabels;
 import io.idcardstream.engine.labels.LabelledImage;
-import io.idcardstream.identity.CardDates;
 import io.idcardstream.identity.CardDates.ValidityPeriod;
+import io.idcardstream.identity.CardDates;
 import io.idcardstream.identity.CardFacts;
+import io.idcardstream.identity.IdentityChecks;
 import io.idcardstream.identity.IdentityValidator;
-import io.idcardstream.identity.ValidationReport;
 import io.idcardstream.ocr.CardFields;
 import io.idcardstream.ocr.CardSide;
 import java.awt.image.BufferedImage;
@@ -120,7 +120,7 @@ class SyntheticFixturesTest {
             LocalDate asOf = CardDates.parseValidity(back.validDate()).map(ValidityPeriod::from).orElse(FRONT_ONLY_DATE);
 
             // When they are validated as of the issue date
-            ValidationReport report = validator.validate(facts, asOf);
+            IdentityChecks report = validator.validate(facts, asOf);
 
             // Then nothing disagrees: check digit, region, birth and sex against the number, validity for the age
             if (!report.issues().isEmpty()) {

@@ -1,14 +1,14 @@
 package io.idcardstream.engine.synthetic;
 
 import io.idcardstream.identity.CardDates.ValidityPeriod;
-import io.idcardstream.identity.Sex;
+import io.idcardstream.identity.PrintedSex;
 import java.time.LocalDate;
 import java.util.Objects;
 
 /** Everything printed on one synthetic card, front and back. */
 record SyntheticIdentity(
         String name,
-        Sex sex,
+        PrintedSex sex,
         String nation,
         LocalDate birth,
         String address,
@@ -25,7 +25,7 @@ record SyntheticIdentity(
         Objects.requireNonNull(idNumber, "idNumber");
         Objects.requireNonNull(authority, "authority");
         Objects.requireNonNull(validity, "validity");
-        if (sex == Sex.UNKNOWN) {
+        if (sex == PrintedSex.UNKNOWN) {
             throw new IllegalArgumentException("sex must be MALE or FEMALE but was UNKNOWN");
         }
     }

@@ -3,7 +3,7 @@ package io.idcardstream.engine.synthetic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.idcardstream.identity.CardDates.ValidityPeriod;
-import io.idcardstream.identity.Sex;
+import io.idcardstream.identity.PrintedSex;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,7 @@ class SyntheticIdentityTest {
     }
 
     private static SyntheticIdentity identity(ValidityPeriod validity) {
-        return new SyntheticIdentity("李明", Sex.MALE, "汉", LocalDate.of(1987, 1, 1), "北京市石景山区高新技术园腾讯大楼",
+        return new SyntheticIdentity("李明", PrintedSex.MALE, "汉", LocalDate.of(1987, 1, 1), "北京市石景山区高新技术园腾讯大楼",
                 "440524198701010014", "北京市公安局石景山分局", validity);
     }
 }

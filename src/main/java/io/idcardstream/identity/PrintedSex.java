@@ -1,7 +1,7 @@
 package io.idcardstream.identity;
 
 /** The sex as printed on the card's front ({@code 男} / {@code 女}) or encoded in digit 17 of the ID number. */
-public enum Sex {
+public enum PrintedSex {
     MALE("男"),
     FEMALE("女"),
     /** Nothing readable: an empty field, or text that is neither 男 nor 女. */
@@ -9,12 +9,12 @@ public enum Sex {
 
     private final String printed;
 
-    Sex(String printed) {
+    PrintedSex(String printed) {
         this.printed = printed;
     }
 
     /** {@code "男"} → MALE, {@code "女"} → FEMALE (surrounding whitespace ignored); anything else, null included, → UNKNOWN. */
-    public static Sex fromPrinted(String s) {
+    public static PrintedSex fromPrinted(String s) {
         if (s == null) {
             return UNKNOWN;
         }

@@ -6,7 +6,7 @@ import java.util.List;
  * The warning codes of {@code AdvancedInfo.WarnInfos}. Warnings are not errors: the card was read, and the
  * caller's review policy decides. Codes this version does not know map to {@link #UNKNOWN}.
  */
-public enum CardWarning {
+public enum WarningCode {
     /** -9109 (documented as -9100 before SDK 3.1.1420); both are accepted. */
     INVALID_VALIDITY_DATE(-9109, -9100),
     INCOMPLETE_BORDER(-9101),
@@ -23,7 +23,7 @@ public enum CardWarning {
 
     private final List<Integer> codes;
 
-    CardWarning(Integer... codes) {
+    WarningCode(Integer... codes) {
         this.codes = List.of(codes);
     }
 
@@ -35,8 +35,8 @@ public enum CardWarning {
         return codes.get(0);
     }
 
-    public static CardWarning fromCode(int code) {
-        for (CardWarning warning : values()) {
+    public static WarningCode fromCode(int code) {
+        for (WarningCode warning : values()) {
             if (warning.codes.contains(code)) {
                 return warning;
             }

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param validityPlausible    the validity span is 5, 10, 20 years or long-term, and the one for the holder's age
  * @param expired              the validity ended before the verification date
  */
-public record ValidationReport(
+public record IdentityChecks(
         Boolean idNumberFormatValid,
         Boolean checkDigitValid,
         Boolean regionCodeKnown,
@@ -26,7 +26,7 @@ public record ValidationReport(
         Boolean expired,
         List<ValidationIssue> issues) {
 
-    public ValidationReport {
+    public IdentityChecks {
         issues = List.copyOf(Objects.requireNonNull(issues, "issues"));
     }
 }

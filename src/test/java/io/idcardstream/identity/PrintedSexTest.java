@@ -8,14 +8,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class SexTest {
+class PrintedSexTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"男|MALE", "女|FEMALE", "' 男 '|MALE", "'\t女\u3000'|FEMALE"})
-    void shouldReadPrintedSexIgnoringSurroundingWhitespace(String printed, Sex expected) {
+    void shouldReadPrintedSexIgnoringSurroundingWhitespace(String printed, PrintedSex expected) {
         // Given the sex as printed or returned by OCR
         // When it is read
-        Sex sex = Sex.fromPrinted(printed);
+        PrintedSex sex = PrintedSex.fromPrinted(printed);
         // Then it is the printed sex
         assertThat(sex).isEqualTo(expected);
     }
@@ -26,9 +26,9 @@ class SexTest {
     void shouldReadAnythingElseAsUnknown(String printed) {
         // Given text that is not exactly 男 or 女
         // When it is read
-        Sex sex = Sex.fromPrinted(printed);
+        PrintedSex sex = PrintedSex.fromPrinted(printed);
         // Then nothing is guessed
-        assertThat(sex).isEqualTo(Sex.UNKNOWN);
+        assertThat(sex).isEqualTo(PrintedSex.UNKNOWN);
     }
 
     @Test
@@ -36,8 +36,8 @@ class SexTest {
         // Given every value
         // When printed
         // Then the card's characters, or nothing for UNKNOWN
-        assertThat(Sex.MALE.printed()).isEqualTo("男");
-        assertThat(Sex.FEMALE.printed()).isEqualTo("女");
-        assertThat(Sex.UNKNOWN.printed()).isEqualTo("");
+        assertThat(PrintedSex.MALE.printed()).isEqualTo("男");
+        assertThat(PrintedSex.FEMALE.printed()).isEqualTo("女");
+        assertThat(PrintedSex.UNKNOWN.printed()).isEqualTo("");
     }
 }
