@@ -36,10 +36,10 @@ record FailureDecision(Kind kind, long retryAtMillis) {
      */
     static FailureDecision of(OcrException error, RetryPolicy retry, int attemptsMade, long acceptedAtMillis,
             long nowMillis, DoubleSupplier random) {
-        ErrorClass kind = error.classification();
-        if (kind.pausesProcessing()) {
+        if (pausesAllCalls(error)) {
             return PAUSE_AND_REQUEUE;
         }
+        ErrorClass kind = error.classification();
         if (kind.retryable()) {
             OptionalLong next = retry.nextAttemptAt(attemptsMade, acceptedAtMillis, nowMillis, random);
             if (next.isPresent()) {

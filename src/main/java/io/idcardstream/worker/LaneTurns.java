@@ -46,13 +46,10 @@ final class LaneTurns {
      * {@code take} makes it the turn that went last.
      */
     Turn next(boolean take) {
-        boolean replayDue = callsSinceReplay >= REPLAY_EVERY - 1;
-        Turn turn = replayDue ? find(true, take) : null;
+        boolean replayFirst = callsSinceReplay >= REPLAY_EVERY - 1;
+        Turn turn = find(replayFirst, take);
         if (turn == null) {
-            turn = find(false, take);
-        }
-        if (turn == null) {
-            turn = find(true, take);
+            turn = find(!replayFirst, take);
         }
         if (turn != null && take) {
             callsSinceReplay = turn.replay() ? 0 : callsSinceReplay + 1;

@@ -92,7 +92,6 @@ public final class OcrDispatcher implements AutoCloseable {
                 slots.own(lanes.partitions());
             }
             changed.signalAll();
-            return null;
         });
     }
 
@@ -108,10 +107,16 @@ public final class OcrDispatcher implements AutoCloseable {
     }
 
     private void signal() {
-        locked(() -> {
-            changed.signalAll();
-            return null;
-        });
+        locked(changed::signalAll);
+    }
+
+    private void locked(Runnable change) {
+        lock.lock();
+        try {
+            change.run();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private <T> T locked(Supplier<T> read) {
@@ -217,7 +222,6 @@ public final class OcrDispatcher implements AutoCloseable {
             }
             pause.callEnded(error, now);
             changed.signalAll();
-            return null;
         });
         if (!lane.closed) {
             lane.complete(new DispatchLane.Result(call, result, error, waited, now - started));

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
-import java.util.function.IntSupplier;
+import java.util.function.ToIntFunction;
 
 /**
  * The worker's own metrics (Prometheus names):
@@ -52,7 +52,7 @@ public final class WorkerMetrics {
     }
 
     /** @param ready calls waiting for a slot, of live traffic ({@code false}) or replays ({@code true}) */
-    void bindDispatcher(java.util.function.ToIntFunction<Boolean> ready, DoubleSupplier rate, BooleanSupplier paused) {
+    void bindDispatcher(ToIntFunction<Boolean> ready, DoubleSupplier rate, BooleanSupplier paused) {
         for (boolean replay : new boolean[] {false, true}) {
             Gauge.builder("idcard.ocr.ready", () -> ready.applyAsInt(replay))
                     .description("Calls waiting for a quota slot, live or replay (reprocess=true)")
