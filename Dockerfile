@@ -11,8 +11,12 @@ WORKDIR /src
 COPY pom.xml ./
 COPY schemas/ schemas/
 COPY src/main/ src/main/
-# The cache mount keeps ~/.m2 between builds, so only changed dependencies are downloaded again.
-RUN --mount=type=cache,target=/root/.m2 mvn -B -DskipTests package
+# The cache mount keeps ~/.m2 between builds, so only changed dependencies are downloaded again. Behind a proxy or
+# with a Maven Central mirror, pass a settings.xml as a build secret (never a layer):
+#   docker build --secret id=maven_settings,src=$HOME/.m2/settings.xml -t idcard-stream:0.1.0 .
+RUN --mount=type=cache,target=/root/.m2 --mount=type=secret,id=maven_settings \
+    if [ -f /run/secrets/maven_settings ]; then set -- -s /run/secrets/maven_settings; fi; \
+    mvn -B "$@" -DskipTests package
 
 # --- runtime -----------------------------------------------------------------------------------------------------
 FROM eclipse-temurin:17.0.19_10-jre-noble
@@ -32,6 +36,8 @@ RUN groupadd --system --gid 10001 idcard \
 # Runtime jars first: they change less often than the application jar, so their layer is reused.
 COPY --from=build /src/target/lib/ /app/lib/
 COPY --from=build /src/target/idcard-stream.jar /app/idcard-stream.jar
+# The CycloneDX SBOM of exactly the jars above, for the platform's image scanner.
+COPY --from=build /src/target/bom.json /app/bom.cdx.json
 
 USER 10001:10001
 WORKDIR /var/lib/idcard-stream
@@ -40,6 +46,8 @@ EXPOSE 8080 9400
 
 # Half of the container's memory limit for the heap: the local engine's ONNX Runtime works outside the heap.
 # onnxruntime extracts its native library to java.io.tmpdir (/tmp), which must be writable and allow exec.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp", \
+# Temurin's /__cacert_entrypoint.sh comes first: with USE_SYSTEM_CA_CERTS=1 it adds the certificates mounted in
+# /certificates (a bank's internal CA for the registry and the brokers) to the JVM's trust store, then runs java.
+ENTRYPOINT ["/__cacert_entrypoint.sh", "java", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp", \
             "-jar", "/app/idcard-stream.jar"]
 CMD ["run"]

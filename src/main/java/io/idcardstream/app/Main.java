@@ -1,5 +1,6 @@
 package io.idcardstream.app;
 
+import io.idcardstream.app.demo.EmbeddedBrokerUnavailable;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,6 +29,10 @@ public final class Main {
                 // A bad setting: say which and how, without a stack trace.
                 cmd.getErr().println(cmd.getCommandName() + ": invalid configuration: " + exception.getMessage());
                 return INVALID_CONFIGURATION;
+            }
+            if (exception instanceof EmbeddedBrokerUnavailable) {
+                cmd.getErr().println(cmd.getCommandName() + ": " + exception.getMessage());
+                return 1;
             }
             throw exception;
         });

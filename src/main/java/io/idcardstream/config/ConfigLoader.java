@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -68,11 +69,38 @@ public final class ConfigLoader {
     private static void refuseUnknownKeys(Set<String> keys) {
         Set<String> known = IdCardStreamConfig.definition().names();
         for (String key : new TreeSet<>(keys)) {
-            if (!known.contains(key) && !key.startsWith(IdCardStreamConfig.KAFKA_PREFIX)) {
+            if (key.startsWith(IdCardStreamConfig.KAFKA_PREFIX)) {
+                refuseUnknownKafkaKey(key, key.substring(IdCardStreamConfig.KAFKA_PREFIX.length()));
+            } else if (!known.contains(key)) {
                 throw new ConfigException("Unknown setting '" + key + "': " + suggestion(key, known));
             }
         }
     }
+
+    /**
+     * The clients would only log a warning for a misspelt Kafka setting ({@code kafka.num.standby.replica}) and run
+     * without it. Streams' own prefixes ({@code producer.}, {@code main.consumer.}, {@code topic.}, ...) are checked
+     * on what follows them.
+     */
+    private static void refuseUnknownKafkaKey(String key, String kafkaKey) {
+        String unprefixed = STREAMS_CLIENT_PREFIXES.stream().filter(kafkaKey::startsWith).findFirst()
+                .map(clientPrefix -> kafkaKey.substring(clientPrefix.length())).orElse(kafkaKey);
+        if (kafkaKey.startsWith(StreamsConfig.TOPIC_PREFIX) || KAFKA_CLIENT_KEYS.contains(unprefixed)) {
+            return;
+        }
+        String nearest = KAFKA_CLIENT_KEYS.stream().min(Comparator.comparingInt(k -> editDistance(k, unprefixed)))
+                .orElseThrow();
+        throw new ConfigException("Unknown Kafka setting '" + key + "': "
+                + (editDistance(nearest, unprefixed) <= Math.max(2, unprefixed.length() / 4)
+                        ? "did you mean '" + key.substring(0, key.length() - unprefixed.length()) + nearest + "'?"
+                        : "no Kafka client or Streams setting has that name."));
+    }
+
+    /** Streams passes {@code <prefix>x} to one of its clients as {@code x}; {@code topic.} goes to the broker. */
+    private static final List<String> STREAMS_CLIENT_PREFIXES = List.of(
+            StreamsConfig.MAIN_CONSUMER_PREFIX, StreamsConfig.RESTORE_CONSUMER_PREFIX,
+            StreamsConfig.GLOBAL_CONSUMER_PREFIX, StreamsConfig.CONSUMER_PREFIX, StreamsConfig.PRODUCER_PREFIX,
+            StreamsConfig.ADMIN_CLIENT_PREFIX);
 
     private static String suggestion(String key, Set<String> known) {
         if (KAFKA_CLIENT_KEYS.contains(key)) {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code idcard-stream run} as a real process on the test broker: once running, SIGTERM stops it with exit code 0
+ * {@code idcard-stream run} as a real process of the shipped jar (its own class path, without the embedded
+ * broker) on the test broker: once running, SIGTERM stops it with exit code 0
  * ("stopped on request", as {@code run --help} says), not the JVM's 143.
  */
 class RunProcessIT {
@@ -31,8 +32,8 @@ class RunProcessIT {
         // Given: the worker's topics, and run started on them (Tencent provider: no call is made, no model loaded)
         String prefix = "run-process-it-" + UUID.randomUUID().toString().substring(0, 8);
         TestKafka.createTopics(1, prefix + ".requests", prefix + ".recognized", prefix + ".failed", prefix + ".dlq");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run"));
+        List<String> command = ShippedJar.javaJar("-Xmx512m");
+        command.add("run");
         for (String setting : List.of("bootstrap.servers=" + TestKafka.bootstrapServers(), "application.id=" + prefix,
                 "topic.requests=" + prefix + ".requests", "topic.recognized=" + prefix + ".recognized",
                 "topic.failed=" + prefix + ".failed", "topic.dlq=" + prefix + ".dlq", "replication.factor=1",

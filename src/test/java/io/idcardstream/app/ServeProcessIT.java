@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code idcard-stream serve} as a real process (the shipped main class and the embedded engine): it starts,
+ * {@code idcard-stream serve} as a real process of the shipped jar (its own class path) with the embedded engine: it starts,
  * answers the SDK, drops a client that never finishes its request, never prints the key, and stops on SIGTERM
  * with exit code 0.
  */
@@ -41,11 +41,10 @@ class ServeProcessIT {
     @Test
     void shouldServeAsAProcessAndDropStalledRequests() throws Exception {
         // Given serve started with its key pair in the environment and a 2 s limit for a request to arrive
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "serve", "--port", "0", "-D", "server.keys.file=" + dir.resolve("keys"),
-                "-D", "server.body.timeout.ms=2000")
-                .redirectError(dir.resolve("stderr.log").toFile());
+        List<String> command = ShippedJar.javaJar("-Xmx768m");
+        command.addAll(List.of("serve", "--port", "0", "-D", "server.keys.file=" + dir.resolve("keys"),
+                "-D", "server.body.timeout.ms=2000"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(dir.resolve("stderr.log").toFile());
         builder.environment().put("TENCENTCLOUD_SECRET_ID", "AKIDprocessTest");
         builder.environment().put("TENCENTCLOUD_SECRET_KEY", "processTestSecretKey");
         Process serve = builder.start();

@@ -76,6 +76,31 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldRefuseAMisspeltKafkaSettingNamingTheNearestOneWithItsPrefixes() {
+        // A misspelt client setting, one behind a Streams client prefix, and an environment variable's
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("kafka.num.standby.replica", "1")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Unknown Kafka setting 'kafka.num.standby.replica'")
+                .hasMessageContaining("did you mean 'kafka.num.standby.replicas'?");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("kafka.producer.lingerms", "5")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("did you mean 'kafka.producer.linger.ms'?");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("IDCARD_KAFKA_SECURITY_PROTOKOL", "SSL"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'kafka.security.protokol'")
+                .hasMessageContaining("did you mean 'kafka.security.protocol'?");
+    }
+
+    @Test
+    void shouldAcceptKafkaSettingsBehindStreamsClientAndTopicPrefixes() {
+        IdCardStreamConfig config = ConfigLoader.load(null, Map.of(), Map.of("kafka.main.consumer.fetch.max.bytes",
+                "1048576", "kafka.producer.compression.type", "zstd", "kafka.topic.min.insync.replicas", "2",
+                "kafka.ssl.truststore.location", "/etc/kafka/truststore.p12", "kafka.num.standby.replicas", "1"));
+
+        assertThat(config.kafkaOverrides()).hasSize(5);
+    }
+
+    @Test
     void shouldRefuseAMisspeltSettingNamingTheNearestOne() {
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("ocr.quota.rsp", "10")))
                 .isInstanceOf(ConfigException.class)

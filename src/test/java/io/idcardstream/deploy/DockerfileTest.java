@@ -13,7 +13,9 @@ class DockerfileTest {
         assertThat(dockerfile.arguments("FROM")).containsExactly("maven:3.9.11-eclipse-temurin-17 AS build",
                 "eclipse-temurin:17.0.19_10-jre-noble");
         assertThat(dockerfile.arguments("RUN").get(0))
-                .isEqualTo("--mount=type=cache,target=/root/.m2 mvn -B -DskipTests package");
+                .isEqualTo("--mount=type=cache,target=/root/.m2 --mount=type=secret,id=maven_settings "
+                        + "if [ -f /run/secrets/maven_settings ]; then set -- -s /run/secrets/maven_settings; fi; "
+                        + "mvn -B \"$@\" -DskipTests package");
         assertThat(dockerfile.arguments("FROM")).allSatisfy(from ->
                 assertThat(Images.isPinned(from.split(" ")[0])).as(from).isTrue());
     }
@@ -22,13 +24,15 @@ class DockerfileTest {
     void shouldCopyTheJarAndItsRuntimeJarsWhereTheManifestClassPathFindsThem() {
         assertThat(dockerfile.arguments("COPY")).containsExactly("pom.xml ./", "schemas/ schemas/",
                 "src/main/ src/main/", "--from=build /src/target/lib/ /app/lib/",
-                "--from=build /src/target/idcard-stream.jar /app/idcard-stream.jar");
+                "--from=build /src/target/idcard-stream.jar /app/idcard-stream.jar",
+                "--from=build /src/target/bom.json /app/bom.cdx.json");
     }
 
     @Test
     void shouldRunTheJarAsANonRootUserWithTheWorkerAsDefaultCommand() {
         assertThat(dockerfile.runtimeUid()).isEqualTo(10001);
-        assertThat(dockerfile.arguments("ENTRYPOINT")).containsExactly("[\"java\", \"-XX:MaxRAMPercentage=50\", "
+        assertThat(dockerfile.arguments("ENTRYPOINT")).containsExactly("[\"/__cacert_entrypoint.sh\", \"java\", "
+                + "\"-XX:MaxRAMPercentage=50\", "
                 + "\"-XX:+ExitOnOutOfMemoryError\", \"-Djava.io.tmpdir=/tmp\", \"-jar\", \"/app/idcard-stream.jar\"]");
         assertThat(dockerfile.arguments("CMD")).containsExactly("[\"run\"]");
         assertThat(dockerfile.arguments("WORKDIR")).containsExactly("/src", "/var/lib/idcard-stream");

@@ -33,6 +33,9 @@ public final class DemoEnvironment implements AutoCloseable {
 
     /** @param externalBootstrap an existing broker to use, or null to start one in {@code dataDir} */
     public static DemoEnvironment start(Path dataDir, String externalBootstrap) {
+        if (externalBootstrap == null) {
+            requireEmbeddedBrokerJars();
+        }
         EmbeddedKafkaBroker broker = externalBootstrap == null ? EmbeddedKafkaBroker.start(dataDir, false) : null;
         try {
             LocalSchemaRegistryServer registry = LocalSchemaRegistryServer.start(
@@ -44,6 +47,21 @@ public final class DemoEnvironment implements AutoCloseable {
                 broker.close();
             }
             throw e;
+        }
+    }
+
+    /**
+     * The broker's jars are {@code provided}: the tests and {@code bin/idcard-stream demo} (target/demo-lib) have
+     * them, the production class path ({@code java -jar}, the image) does not. Say so instead of failing with a
+     * NoClassDefFoundError half way through starting.
+     */
+    static void requireEmbeddedBrokerJars() {
+        try {
+            Class.forName("kafka.server.KafkaRaftServer", false, DemoEnvironment.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new EmbeddedBrokerUnavailable("the embedded Kafka broker is not on the class path: production builds "
+                    + "(java -jar, the container image) leave it out. Run `bin/idcard-stream demo` from a checkout, "
+                    + "or give --bootstrap-servers to use a running broker");
         }
     }
 
