@@ -1,6 +1,7 @@
 package io.idcardstream.app;
 
 import io.idcardstream.app.demo.EmbeddedBrokerUnavailable;
+import io.idcardstream.serde.SchemaRegistryException;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Event-driven ID-card recognition: a Kafka Streams worker for IDCardOCR (2018-11-19).",
         subcommands = {DemoCommand.class, RunCommand.class, ServeCommand.class, RecognizeCommand.class,
-            ReplayCommand.class, CommandLine.HelpCommand.class})
+            ReplayCommand.class, SchemasCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code for a configuration the command refuses. */
     static final int INVALID_CONFIGURATION = 2;
@@ -30,7 +31,7 @@ public final class Main {
                 cmd.getErr().println(cmd.getCommandName() + ": invalid configuration: " + exception.getMessage());
                 return INVALID_CONFIGURATION;
             }
-            if (exception instanceof EmbeddedBrokerUnavailable) {
+            if (exception instanceof EmbeddedBrokerUnavailable || exception instanceof SchemaRegistryException) {
                 cmd.getErr().println(cmd.getCommandName() + ": " + exception.getMessage());
                 return 1;
             }

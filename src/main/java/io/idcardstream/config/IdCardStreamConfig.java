@@ -100,6 +100,23 @@ public final class IdCardStreamConfig extends AbstractConfig {
     private static final String SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO_DOC = "user:password for HTTP basic "
             + "authentication at the registry; empty for none.";
 
+    public static final String SCHEMA_REGISTRY_BEARER_AUTH_TOKEN_CONFIG = "schema.registry.bearer.auth.token";
+    private static final String SCHEMA_REGISTRY_BEARER_AUTH_TOKEN_DOC = "Token sent as 'Authorization: Bearer "
+            + "<token>' to the registry (an OAuth access token or an API key issued as one); empty for none. Not "
+            + "together with schema.registry.basic.auth.user.info.";
+
+    public static final String SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION_CONFIG = "schema.registry.ssl.truststore.location";
+    private static final String SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION_DOC = "Trust store (PKCS12 or JKS) with the "
+            + "CA that signed the registry's https certificate; empty for the JVM's trust store.";
+    public static final String SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD_CONFIG = "schema.registry.ssl.truststore.password";
+    public static final String SCHEMA_REGISTRY_SSL_TRUSTSTORE_TYPE_CONFIG = "schema.registry.ssl.truststore.type";
+    public static final String SCHEMA_REGISTRY_SSL_KEYSTORE_LOCATION_CONFIG = "schema.registry.ssl.keystore.location";
+    private static final String SCHEMA_REGISTRY_SSL_KEYSTORE_LOCATION_DOC = "Key store (PKCS12 or JKS) with the "
+            + "client key and certificate for mutual TLS to the registry; empty for none.";
+    public static final String SCHEMA_REGISTRY_SSL_KEYSTORE_PASSWORD_CONFIG = "schema.registry.ssl.keystore.password";
+    public static final String SCHEMA_REGISTRY_SSL_KEYSTORE_TYPE_CONFIG = "schema.registry.ssl.keystore.type";
+    public static final String SCHEMA_REGISTRY_SSL_KEY_PASSWORD_CONFIG = "schema.registry.ssl.key.password";
+
     public static final String AUTO_REGISTER_SCHEMAS_CONFIG = "auto.register.schemas";
     private static final String AUTO_REGISTER_SCHEMAS_DOC = "Register the outcome schemas when first written. When "
             + "false they must already be registered under <topic>-value.";
@@ -415,6 +432,22 @@ public final class IdCardStreamConfig extends AbstractConfig {
                     SCHEMA_REGISTRY_URL_DOC)
             .define(SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO_CONFIG, Type.PASSWORD, "", MEDIUM,
                     SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO_DOC)
+            .define(SCHEMA_REGISTRY_BEARER_AUTH_TOKEN_CONFIG, Type.PASSWORD, "", MEDIUM,
+                    SCHEMA_REGISTRY_BEARER_AUTH_TOKEN_DOC)
+            .define(SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION_CONFIG, Type.STRING, "", MEDIUM,
+                    SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION_DOC)
+            .define(SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD_CONFIG, Type.PASSWORD, "", MEDIUM,
+                    "Password of the registry trust store.")
+            .define(SCHEMA_REGISTRY_SSL_TRUSTSTORE_TYPE_CONFIG, Type.STRING, "PKCS12", in("PKCS12", "JKS"), LOW,
+                    "Format of the registry trust store.")
+            .define(SCHEMA_REGISTRY_SSL_KEYSTORE_LOCATION_CONFIG, Type.STRING, "", MEDIUM,
+                    SCHEMA_REGISTRY_SSL_KEYSTORE_LOCATION_DOC)
+            .define(SCHEMA_REGISTRY_SSL_KEYSTORE_PASSWORD_CONFIG, Type.PASSWORD, "", MEDIUM,
+                    "Password of the registry key store.")
+            .define(SCHEMA_REGISTRY_SSL_KEYSTORE_TYPE_CONFIG, Type.STRING, "PKCS12", in("PKCS12", "JKS"), LOW,
+                    "Format of the registry key store.")
+            .define(SCHEMA_REGISTRY_SSL_KEY_PASSWORD_CONFIG, Type.PASSWORD, "", LOW, "Password of the key in the "
+                    + "registry key store, when it differs from the store's.")
             .define(AUTO_REGISTER_SCHEMAS_CONFIG, Type.BOOLEAN, true, MEDIUM, AUTO_REGISTER_SCHEMAS_DOC)
             .define(SCHEMA_REGISTRY_TIMEOUT_MS_CONFIG, Type.INT, 10_000, between(100, 300_000), LOW,
                     SCHEMA_REGISTRY_TIMEOUT_MS_DOC)

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 /**
@@ -47,6 +48,25 @@ public final class AvroSerdeConfig extends AbstractConfig {
     private static final String SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS_DOC = "Deadline of one schema registry HTTP "
             + "request, connection included.";
 
+    public static final String BEARER_AUTH_CREDENTIALS_SOURCE_CONFIG = "bearer.auth.credentials.source";
+    private static final String BEARER_AUTH_CREDENTIALS_SOURCE_DOC = "STATIC_TOKEN: send bearer.auth.token as "
+            + "'Authorization: Bearer <token>' (an OAuth access token or an API key issued as one). Empty: no bearer "
+            + "authentication.";
+
+    public static final String BEARER_AUTH_TOKEN_CONFIG = "bearer.auth.token";
+    private static final String BEARER_AUTH_TOKEN_DOC = "The token of bearer.auth.credentials.source=STATIC_TOKEN.";
+
+    /** The source of {@link #BEARER_AUTH_CREDENTIALS_SOURCE_CONFIG} this client supports. */
+    public static final String STATIC_TOKEN_SOURCE = "STATIC_TOKEN";
+
+    public static final String SSL_TRUSTSTORE_LOCATION_CONFIG = "schema.registry.ssl.truststore.location";
+    public static final String SSL_TRUSTSTORE_PASSWORD_CONFIG = "schema.registry.ssl.truststore.password";
+    public static final String SSL_TRUSTSTORE_TYPE_CONFIG = "schema.registry.ssl.truststore.type";
+    public static final String SSL_KEYSTORE_LOCATION_CONFIG = "schema.registry.ssl.keystore.location";
+    public static final String SSL_KEYSTORE_PASSWORD_CONFIG = "schema.registry.ssl.keystore.password";
+    public static final String SSL_KEYSTORE_TYPE_CONFIG = "schema.registry.ssl.keystore.type";
+    public static final String SSL_KEY_PASSWORD_CONFIG = "schema.registry.ssl.key.password";
+
     /** The credential sources of {@link #BASIC_AUTH_CREDENTIALS_SOURCE_CONFIG}. */
     public static final String USER_INFO_SOURCE = "USER_INFO";
     public static final String URL_SOURCE = "URL";
@@ -60,7 +80,22 @@ public final class AvroSerdeConfig extends AbstractConfig {
             .define(SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO_CONFIG, Type.PASSWORD, "", MEDIUM,
                     SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO_DOC)
             .define(SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS_CONFIG, Type.LONG, 30_000L, atLeast(1), LOW,
-                    SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS_DOC);
+                    SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS_DOC)
+            .define(BEARER_AUTH_CREDENTIALS_SOURCE_CONFIG, Type.STRING, "", in("", STATIC_TOKEN_SOURCE), MEDIUM,
+                    BEARER_AUTH_CREDENTIALS_SOURCE_DOC)
+            .define(BEARER_AUTH_TOKEN_CONFIG, Type.PASSWORD, "", MEDIUM, BEARER_AUTH_TOKEN_DOC)
+            .define(SSL_TRUSTSTORE_LOCATION_CONFIG, Type.STRING, "", MEDIUM, "Trust store (PKCS12 or JKS) holding "
+                    + "the CA that signed the registry's certificate; empty for the JVM's default trust store.")
+            .define(SSL_TRUSTSTORE_PASSWORD_CONFIG, Type.PASSWORD, "", MEDIUM, "Password of the trust store.")
+            .define(SSL_TRUSTSTORE_TYPE_CONFIG, Type.STRING, "PKCS12", in("PKCS12", "JKS"), LOW,
+                    "Format of the trust store.")
+            .define(SSL_KEYSTORE_LOCATION_CONFIG, Type.STRING, "", MEDIUM, "Key store (PKCS12 or JKS) with the "
+                    + "client's key and certificate for mutual TLS; empty for none.")
+            .define(SSL_KEYSTORE_PASSWORD_CONFIG, Type.PASSWORD, "", MEDIUM, "Password of the key store.")
+            .define(SSL_KEYSTORE_TYPE_CONFIG, Type.STRING, "PKCS12", in("PKCS12", "JKS"), LOW,
+                    "Format of the key store.")
+            .define(SSL_KEY_PASSWORD_CONFIG, Type.PASSWORD, "", LOW, "Password of the key in the key store, when "
+                    + "it differs from the store's.");
 
     public AvroSerdeConfig(Map<String, ?> configs) {
         super(DEFINITION, configs, false);
@@ -88,6 +123,26 @@ public final class AvroSerdeConfig extends AbstractConfig {
     public String basicAuthUserInfo() {
         String preferred = value(getPassword(SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO_CONFIG));
         return preferred != null ? preferred : value(getPassword(BASIC_AUTH_USER_INFO_CONFIG));
+    }
+
+    /** The bearer token of {@code bearer.auth.credentials.source=STATIC_TOKEN}, or {@code null}. */
+    public String bearerToken() {
+        String token = value(getPassword(BEARER_AUTH_TOKEN_CONFIG));
+        boolean staticToken = STATIC_TOKEN_SOURCE.equals(getString(BEARER_AUTH_CREDENTIALS_SOURCE_CONFIG));
+        if (staticToken != (token != null)) {
+            throw new ConfigException(staticToken
+                    ? BEARER_AUTH_TOKEN_CONFIG + " is empty although " + BEARER_AUTH_CREDENTIALS_SOURCE_CONFIG + "="
+                            + STATIC_TOKEN_SOURCE
+                    : BEARER_AUTH_TOKEN_CONFIG + " is set: also set " + BEARER_AUTH_CREDENTIALS_SOURCE_CONFIG + "="
+                            + STATIC_TOKEN_SOURCE);
+        }
+        return token;
+    }
+
+    /** A store location setting, or {@code null} when empty. */
+    String sslLocation(String key) {
+        String location = getString(key);
+        return location == null || location.isBlank() ? null : location.trim();
     }
 
     public Duration requestTimeout() {

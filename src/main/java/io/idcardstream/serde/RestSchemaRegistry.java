@@ -14,12 +14,13 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import org.apache.avro.Schema;
 
 /**
@@ -58,7 +59,21 @@ public final class RestSchemaRegistry implements SchemaRegistry {
      * @param requestTimeout deadline of each HTTP request, connection included
      */
     public RestSchemaRegistry(List<URI> baseUrls, String basicAuthUserInfo, Duration requestTimeout) {
+        this(baseUrls, basicAuthUserInfo == null ? RegistryAuthorization.none()
+                : RegistryAuthorization.basic(basicAuthUserInfo), Optional.empty(), requestTimeout);
+    }
+
+    /**
+     * @param baseUrls one or more http(s) base URLs, e.g. {@code https://registry:8081} or
+     *     {@code http://apicurio:8080/apis/ccompat/v7}; without credentials in them
+     * @param authorization what goes in the {@code Authorization} header
+     * @param tls the TLS context for https URLs (trust store, client key), or empty for the JVM's default
+     * @param requestTimeout deadline of each HTTP request, connection included
+     */
+    public RestSchemaRegistry(List<URI> baseUrls, RegistryAuthorization authorization, Optional<SSLContext> tls,
+            Duration requestTimeout) {
         Objects.requireNonNull(baseUrls, "baseUrls");
+        Objects.requireNonNull(authorization, "authorization");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         if (baseUrls.isEmpty()) {
             throw new IllegalArgumentException("baseUrls must name at least one registry URL, was empty");
@@ -67,13 +82,14 @@ public final class RestSchemaRegistry implements SchemaRegistry {
             throw new IllegalArgumentException("requestTimeout must be positive, was " + requestTimeout);
         }
         this.baseUrls = baseUrls.stream().map(RestSchemaRegistry::checkedBaseUrl).toList();
-        this.authorization = basicAuthUserInfo == null ? null : basicAuthorization(basicAuthUserInfo);
+        this.authorization = authorization.header().orElse(null);
         this.requestTimeout = requestTimeout;
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(requestTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
+        tls.ifPresent(http::sslContext);
+        this.http = http.build();
     }
 
     /** A client of one registry without authentication. */
@@ -134,6 +150,29 @@ public final class RestSchemaRegistry implements SchemaRegistry {
         Schema schema = answer.requireAvroSchema(action);
         schemasById.putIfAbsent(id, schema);
         return new RegisteredSchema(subject, answer.requireInt("version", action), id, schema);
+    }
+
+    /**
+     * The subject's own compatibility level ({@code GET /config/<subject>}), or empty when it has none and the
+     * registry's global level applies.
+     */
+    public Optional<String> compatibility(String subject) {
+        requireSubject(subject);
+        String action = "reading the compatibility level of subject '" + subject + "'";
+        Answer answer = send("GET", "/config/" + encode(subject), null, action);
+        if (answer.status() == 404) {
+            return Optional.empty();
+        }
+        answer.requireOk(action);
+        return Optional.of(answer.requireText("compatibilityLevel", action));
+    }
+
+    /** Sets the subject's compatibility level ({@code PUT /config/<subject>}), e.g. {@code FULL_TRANSITIVE}. */
+    public void setCompatibility(String subject, String level) {
+        requireSubject(subject);
+        String action = "setting the compatibility level of subject '" + subject + "' to " + level;
+        send("PUT", "/config/" + encode(subject), JSON.createObjectNode().put("compatibility", level).toString(),
+                action).requireOk(action);
     }
 
     @Override
@@ -210,6 +249,14 @@ public final class RestSchemaRegistry implements SchemaRegistry {
                 default -> new SchemaRegistryException(status >= 500 ? Reason.UNAVAILABLE : Reason.PROTOCOL,
                         "The schema registry failed while " + action + where);
             };
+        }
+
+        String requireText(String field, String action) {
+            JsonNode value = requireJson(action).get(field);
+            if (value == null || !value.isTextual()) {
+                throw protocol("has no text \"" + field + "\"", action);
+            }
+            return value.asText();
         }
 
         int requireInt(String field, String action) {
@@ -307,12 +354,5 @@ public final class RestSchemaRegistry implements SchemaRegistry {
         }
         String text = url.toString();
         return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-    }
-
-    private static String basicAuthorization(String userInfo) {
-        if (userInfo.indexOf(':') < 1) {
-            throw new IllegalArgumentException("basic auth user info must be user:password with a non-empty user");
-        }
-        return "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -68,8 +68,16 @@ public final class SchemaRegistries {
             }
             baseUrls.add(url);
         }
+        String bearerToken = config.bearerToken();
+        if (bearerToken != null && userInfo != null) {
+            throw new ConfigException("The schema registry credentials are set twice: basic (user info) and bearer "
+                    + "(" + AvroSerdeConfig.BEARER_AUTH_TOKEN_CONFIG + "); keep one");
+        }
         try {
-            return new RestSchemaRegistry(baseUrls, userInfo, config.requestTimeout());
+            RegistryAuthorization authorization = bearerToken != null ? RegistryAuthorization.bearer(bearerToken)
+                    : userInfo != null ? RegistryAuthorization.basic(userInfo) : RegistryAuthorization.none();
+            return new RestSchemaRegistry(baseUrls, authorization, RegistryTls.fromConfig(config),
+                    config.requestTimeout());
         } catch (IllegalArgumentException e) {
             throw new ConfigException("Invalid schema registry settings: " + e.getMessage());
         }

@@ -18,6 +18,11 @@ final class Compose {
         return new Compose(DeploymentFiles.yamlDocument(DeploymentFiles.file(PATH)));
     }
 
+    /** The whole file, for its top-level keys ({@code volumes}). */
+    Map<String, Object> root() {
+        return document;
+    }
+
     Map<String, Object> services() {
         return DeploymentFiles.map(document, "services");
     }

@@ -23,9 +23,9 @@ class ComposeFileTest {
     private final ConfigKeyRule rule = ConfigKeyRule.ofApplication();
 
     @Test
-    void shouldDefineTheBrokerTopicJobRegistryServeWorkerAndPrometheus() {
+    void shouldDefineTheBrokerTopicJobRegistrySchemaJobServeWorkerAndPrometheus() {
         assertThat(compose.services().keySet())
-                .containsExactly("kafka", "topics", "registry", "serve", "worker", "prometheus");
+                .containsExactly("kafka", "topics", "registry", "schemas", "serve", "worker", "prometheus");
     }
 
     @Test
@@ -99,7 +99,8 @@ class ComposeFileTest {
         assertThat(images).isEqualTo(new TreeMap<>(Map.of(
                 "kafka", "apache/kafka:4.4.0",
                 "topics", "apache/kafka:4.4.0",
-                "registry", "apicurio/apicurio-registry:3.3.3",
+                "registry", "apicurio/apicurio-registry:3.0.9",
+                "schemas", "idcard-stream:0.1.0",
                 "serve", "idcard-stream:0.1.0",
                 "worker", "idcard-stream:0.1.0",
                 "prometheus", "prom/prometheus:v3.5.0")));
@@ -149,7 +150,7 @@ class ComposeFileTest {
     }
 
     @Test
-    void shouldStartTheWorkerOnlyWhenBrokerTopicsAndRegistryAreReady() {
+    void shouldStartTheWorkerOnlyWhenBrokerTopicsAndSchemasAreReady() {
         Map<String, String> conditions = new TreeMap<>();
         map(compose.service("worker"), "depends_on")
                 .forEach((service, condition) -> conditions.put(service, scalar(condition, "condition")));
@@ -157,8 +158,10 @@ class ComposeFileTest {
         assertThat(conditions).isEqualTo(new TreeMap<>(Map.of(
                 "kafka", "service_healthy",
                 "topics", "service_completed_successfully",
-                "registry", "service_healthy")));
+                "schemas", "service_completed_successfully")));
         assertThat(scalar(compose.service("topics"), "depends_on", "kafka", "condition"))
+                .isEqualTo("service_healthy");
+        assertThat(scalar(compose.service("schemas"), "depends_on", "registry", "condition"))
                 .isEqualTo("service_healthy");
     }
 
@@ -172,10 +175,10 @@ class ComposeFileTest {
         });
 
         assertThat(restart).isEqualTo(new TreeMap<>(Map.of("kafka", "unless-stopped", "topics", "no",
-                "registry", "unless-stopped", "serve", "unless-stopped", "worker", "unless-stopped",
+                "registry", "unless-stopped", "schemas", "no", "serve", "unless-stopped", "worker", "unless-stopped",
                 "prometheus", "unless-stopped")));
         assertThat(healthChecked).isEqualTo(new TreeMap<>(Map.of("kafka", true, "topics", false, "registry", true,
-                "serve", true, "worker", true, "prometheus", true)));
+                "schemas", false, "serve", true, "worker", true, "prometheus", true)));
     }
 
     @Test
@@ -190,14 +193,25 @@ class ComposeFileTest {
     }
 
     @Test
-    void shouldUseApicurioInMemoryThroughItsConfluentCompatibleApi() {
+    void shouldKeepTheRegistrysSchemasOnAVolumeAndUseItsConfluentCompatibleApi() {
         Map<String, String> registry = compose.environment("registry");
         String url = compose.environment("worker").get("IDCARD_SCHEMA_REGISTRY_URL");
 
-        assertThat(registry).isEqualTo(Map.of("APICURIO_STORAGE_KIND", "sql", "APICURIO_STORAGE_SQL_KIND", "h2"));
+        // Schema ids must outlive a registry restart as the records carrying them outlive a broker restart
+        assertThat(registry).isEqualTo(Map.of("APICURIO_STORAGE_KIND", "sql", "APICURIO_STORAGE_SQL_KIND", "h2",
+                "APICURIO_DATASOURCE_URL", "jdbc:h2:file:/tmp/apicurio-registry"));
+        assertThat(strings(compose.service("registry"), "volumes")).containsExactly("registry-data:/tmp");
+        assertThat(map(compose.root(), "volumes")).containsKey("registry-data");
         assertThat(url).isEqualTo("http://registry:8080/apis/ccompat/v7");
+        assertThat(compose.environment("schemas").get("IDCARD_SCHEMA_REGISTRY_URL")).isEqualTo(url);
         assertThat(strings(compose.service("registry"), "healthcheck", "test").get(3))
                 .contains("/dev/tcp/127.0.0.1/8080", "GET /apis/ccompat/v7/subjects");
+    }
+
+    @Test
+    void shouldRunTheWorkerWithoutAutoRegistrationAfterTheSchemaJobApplied() {
+        assertThat(strings(compose.service("schemas"), "command")).containsExactly("schemas", "apply");
+        assertThat(compose.environment("worker")).containsEntry("IDCARD_AUTO_REGISTER_SCHEMAS", "false");
     }
 
     @Test

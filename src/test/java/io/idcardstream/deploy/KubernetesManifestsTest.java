@@ -39,7 +39,25 @@ class KubernetesManifestsTest {
 
         assertThat(namespaces).isEqualTo(new TreeMap<>(Map.of("k8s/base", "idcard-stream",
                 "k8s/overlays/hpa", "idcard-stream", "k8s/overlays/keda-pending", "idcard-stream")));
+        // Only as an example outside every kustomization: creating it needs cluster rights
         assertThat(k8s.ofKind("Namespace")).extracting(Manifest::name).containsExactly("idcard-stream");
+        assertThat(k8s.ofKind("Namespace")).extracting(Manifest::relativePath)
+                .containsExactly("k8s/examples/namespace.yaml");
+    }
+
+    @Test
+    void shouldApplyTheSchemasWithTheWorkersSettingsBeforeAWorkerWithoutAutoRegistrationStarts() {
+        Manifest job = k8s.one("Job", "idcard-stream-schemas");
+        Object container = list(job.document(), "spec", "template", "spec", "containers").get(0);
+
+        assertThat(strings(container, "args")).containsExactly("schemas", "apply");
+        assertThat(list(job.document(), "spec", "template", "spec", "volumes")).filteredOn(volume ->
+                scalar(volume, "name").equals("config")).extracting(volume -> scalar(volume, "configMap", "name"))
+                .containsExactly(WORKER);
+        assertThat(envValue(container, "IDCARD_CONFIG_FILE")).isEqualTo(envValue(container(WORKER),
+                "IDCARD_CONFIG_FILE"));
+        assertThat(workerConfig().getBoolean(IdCardStreamConfig.AUTO_REGISTER_SCHEMAS_CONFIG)).isFalse();
+        assertThat(rule.unknownVariables(envNames(container))).isEmpty();
     }
 
     @Test
@@ -262,7 +280,9 @@ class KubernetesManifestsTest {
                 "idcard-stream-serve-keys", new TreeMap<>(Map.of("secret-id", "EXAMPLE-REPLACE-ME",
                         "secret-key", "EXAMPLE-REPLACE-ME")),
                 "idcard-stream-tencent", new TreeMap<>(Map.of("secret-id", "EXAMPLE-REPLACE-ME",
-                        "secret-key", "EXAMPLE-REPLACE-ME")))));
+                        "secret-key", "EXAMPLE-REPLACE-ME")),
+                "idcard-stream-schema-registry-admin", new TreeMap<>(Map.of("basic-auth-user-info",
+                        "EXAMPLE-REPLACE-ME:EXAMPLE-REPLACE-ME")))));
         assertThat(DeploymentFiles.text(DeploymentFiles.file("k8s/examples/secrets.example.yaml")))
                 .startsWith("# EXAMPLE ONLY: placeholder values, not credentials.");
         for (Manifest kustomization : k8s.ofKind("Kustomization")) {

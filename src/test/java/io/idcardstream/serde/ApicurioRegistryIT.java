@@ -2,29 +2,19 @@ package io.idcardstream.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.idcardstream.events.IdCardOcrFailed;
 import io.idcardstream.events.IdCardOcrRequested;
 import io.idcardstream.events.IdentityRecognized;
 import io.idcardstream.serde.SchemaRegistryException.Reason;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.specific.SpecificRecord;
@@ -34,58 +24,30 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The REST client and the serde against a real Apicurio Registry 3.0.9 (in-memory storage, Confluent-compatible
- * API at /apis/ccompat/v7), unpacked from Maven Central into target/apicurio by the pre-integration-test phase,
- * started on a free loopback port for this class and stopped by PID afterwards.
+ * The REST client, the serde and {@code schemas apply} against a real Apicurio Registry ({@link ApicurioProcess}),
+ * started for this class and stopped afterwards.
  */
 class ApicurioRegistryIT {
-    private static final Path APICURIO_HOME = Path.of("target", "apicurio");
-    private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(90);
-    private static final Duration STOP_DEADLINE = Duration.ofSeconds(20);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static final Schema EVOLVING_V1 = SchemaBuilder.record("Evolving").namespace("io.idcardstream.test")
             .fields().requiredString("id").requiredInt("n").endRecord();
 
-    private static Process apicurio;
-    private static Path log;
+    private static ApicurioProcess apicurio;
     private static URI ccompat;
 
     @BeforeAll
     static void startApicurio() throws Exception {
-        Path runner;
-        try (Stream<Path> files = Files.list(APICURIO_HOME)) {
-            runner = files.filter(f -> f.getFileName().toString().endsWith("-runner.jar")).findFirst()
-                    .orElseThrow();
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("No Apicurio runner jar in " + APICURIO_HOME.toAbsolutePath()
-                    + "; run the IT through `mvn verify`, whose pre-integration-test phase unpacks it", e);
-        }
-        int port = freePort();
-        log = Files.createTempFile(Path.of("target"), "apicurio-", ".log");
-        apicurio = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
-                "-jar", runner.getFileName().toString())
-                .directory(APICURIO_HOME.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        ccompat = URI.create("http://127.0.0.1:" + port + "/apis/ccompat/v7");
-        awaitReady();
+        apicurio = ApicurioProcess.start();
+        ccompat = apicurio.ccompat();
     }
 
     @AfterAll
     static void stopApicurio() throws Exception {
-        if (apicurio == null) {
-            return;
+        if (apicurio != null) {
+            apicurio.close();
         }
-        apicurio.destroy();
-        if (!apicurio.waitFor(STOP_DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
-            apicurio.destroyForcibly();
-            apicurio.waitFor(STOP_DEADLINE.toSeconds(), TimeUnit.SECONDS);
-        }
-        assertThat(apicurio.isAlive()).as("Apicurio (pid %d) still running", apicurio.pid()).isFalse();
     }
 
     @Test
@@ -211,41 +173,5 @@ class ApicurioRegistryIT {
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"compatibility\":\"" + level + "\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         return response.statusCode() + " " + response.body();
-    }
-
-    private static void awaitReady() throws Exception {
-        Instant deadline = Instant.now().plus(STARTUP_DEADLINE);
-        URI subjects = URI.create(ccompat + "/subjects");
-        String lastAnswer = "no answer yet";
-        while (Instant.now().isBefore(deadline)) {
-            if (!apicurio.isAlive()) {
-                fail("Apicurio exited with code " + apicurio.exitValue() + " before it was ready; last log lines:\n"
-                        + tail());
-            }
-            try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(subjects)
-                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-                lastAnswer = "HTTP " + response.statusCode();
-            } catch (IOException e) {
-                lastAnswer = e.getClass().getSimpleName();
-            }
-            apicurio.waitFor(250, TimeUnit.MILLISECONDS);
-        }
-        fail("Apicurio did not answer GET " + subjects + " within " + STARTUP_DEADLINE.toSeconds() + " s (last: "
-                + lastAnswer + "); last log lines:\n" + tail());
-    }
-
-    private static String tail() throws IOException {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

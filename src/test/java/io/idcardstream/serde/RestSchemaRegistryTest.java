@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,6 +95,27 @@ class RestSchemaRegistryTest {
         // Then: base64("svc-idcard:pa:ss word")
         assertThat(server.requests()).extracting(Recorded::authorization)
                 .containsExactly("Basic c3ZjLWlkY2FyZDpwYTpzcyB3b3Jk", "Basic c3ZjLWlkY2FyZDpwYTpzcyB3b3Jk");
+    }
+
+    @Test
+    void shouldReadAndSetASubjectsCompatibilityLevel() {
+        // Given one subject with its own level and one without (the registry's global level applies)
+        server.answer("GET", "/config/own-value", 200, "{\"compatibilityLevel\":\"FULL_TRANSITIVE\"}")
+                .answer("GET", "/config/global-value", 404, "{\"error_code\":40408,\"message\":\"Subject "
+                        + "'global-value' does not have subject-level compatibility configured\"}")
+                .answer("PUT", "/config/global-value", 200, "{\"compatibility\":\"BACKWARD_TRANSITIVE\"}");
+        RestSchemaRegistry registry = new RestSchemaRegistry(server.url(""), TIMEOUT);
+
+        // When
+        Optional<String> own = registry.compatibility("own-value");
+        Optional<String> global = registry.compatibility("global-value");
+        registry.setCompatibility("global-value", "BACKWARD_TRANSITIVE");
+
+        // Then
+        assertThat(own).contains("FULL_TRANSITIVE");
+        assertThat(global).isEmpty();
+        assertThat(server.requests()).last().extracting(Recorded::method, Recorded::body)
+                .containsExactly("PUT", "{\"compatibility\":\"BACKWARD_TRANSITIVE\"}");
     }
 
     @Test

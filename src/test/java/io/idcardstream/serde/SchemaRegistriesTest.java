@@ -75,6 +75,50 @@ class SchemaRegistriesTest {
     }
 
     @Test
+    void shouldSendAStaticBearerTokenInsteadOfBasicCredentials() {
+        // Given Confluent's bearer settings
+        SchemaRegistry registry = SchemaRegistries.fromConfig(Map.of("schema.registry.url", server.url("").toString(),
+                "bearer.auth.credentials.source", "STATIC_TOKEN", "bearer.auth.token", new Password("eyJ.tok-en")));
+
+        // When
+        registry.byId(1);
+
+        // Then
+        assertThat(server.requests()).extracting(Recorded::authorization).containsExactly("Bearer eyJ.tok-en");
+    }
+
+    @Test
+    void shouldRefuseBearerSettingsThatContradictEachOtherWithoutQuotingTheToken() {
+        String url = server.url("").toString();
+        assertThatThrownBy(() -> SchemaRegistries.fromConfig(Map.of("schema.registry.url", url,
+                "bearer.auth.credentials.source", "STATIC_TOKEN", "bearer.auth.token", "TopSecretToken",
+                "basic.auth.user.info", "svc:TopSecret")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("The schema registry credentials are set twice: basic (user info) and bearer "
+                        + "(bearer.auth.token); keep one");
+        assertThatThrownBy(() -> SchemaRegistries.fromConfig(Map.of("schema.registry.url", url,
+                "bearer.auth.token", "TopSecretToken")))
+                .hasMessage("bearer.auth.token is set: also set bearer.auth.credentials.source=STATIC_TOKEN");
+        assertThatThrownBy(() -> SchemaRegistries.fromConfig(Map.of("schema.registry.url", url,
+                "bearer.auth.credentials.source", "STATIC_TOKEN")))
+                .hasMessage("bearer.auth.token is empty although bearer.auth.credentials.source=STATIC_TOKEN");
+        assertThatThrownBy(() -> SchemaRegistries.fromConfig(Map.of("schema.registry.url", url,
+                "bearer.auth.credentials.source", "STATIC_TOKEN", "bearer.auth.token", "Top Secret")))
+                .hasMessage("Invalid schema registry settings: the bearer token must be non-empty printable ASCII "
+                        + "without spaces");
+    }
+
+    @Test
+    void shouldNameAMissingTrustStoreSetting() {
+        assertThatThrownBy(() -> SchemaRegistries.fromConfig(Map.of("schema.registry.url", "https://registry:8081",
+                "schema.registry.ssl.truststore.location", "/nonexistent/truststore.p12",
+                "schema.registry.ssl.truststore.password", "TopSecret")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("schema.registry.ssl.truststore.location=/nonexistent/truststore.p12 cannot be read as a "
+                        + "PKCS12 store: NoSuchFileException: /nonexistent/truststore.p12");
+    }
+
+    @Test
     void shouldPreferTheOlderPrefixedUserInfoKeyAsConfluentDoes() {
         // Given
         Map<String, Object> configs = Map.of("schema.registry.url", server.url("").toString(),
