@@ -1,6 +1,7 @@
 package io.idcardstream.app;
 
 import io.idcardstream.app.demo.EmbeddedBrokerUnavailable;
+import io.idcardstream.app.logging.JavaUtilLogging;
 import io.idcardstream.serde.SchemaRegistryException;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
@@ -19,6 +20,7 @@ public final class Main {
     static final int INVALID_CONFIGURATION = 2;
 
     public static void main(String[] args) {
+        JavaUtilLogging.routeToSlf4j();
         System.exit(commandLine().execute(args));
     }
 

@@ -17,14 +17,13 @@ final class WorkerHealth {
     }
 
     /**
-     * Readiness: processing (RUNNING); a rebalance or a restore is not ready, and neither is an instance whose OCR
-     * calls are paused by account-wide errors (health degraded until the account is fixed; liveness stays up,
-     * since a restart would not help).
+     * Readiness: this instance can do work here (Streams RUNNING; a rebalance or a restore is not). OCR calls paused
+     * by account-wide errors are said in the detail but leave it ready: the pause holds on every instance alike, so
+     * an unready pod would only make its PodDisruptionBudget block every node drain until the account is fixed.
+     * The pause is watched through {@code idcard_ocr_paused} and its alert instead.
      */
     static OpsEndpoint.Status readiness(KafkaStreams.State state, boolean ocrCallsPaused) {
-        if (ocrCallsPaused) {
-            return new OpsEndpoint.Status(false, state.name() + ", OCR calls paused after account-wide errors");
-        }
-        return new OpsEndpoint.Status(state == KafkaStreams.State.RUNNING, state.name());
+        return new OpsEndpoint.Status(state == KafkaStreams.State.RUNNING, state.name()
+                + (ocrCallsPaused ? ", OCR calls paused after account-wide errors" : ""));
     }
 }

@@ -22,6 +22,7 @@ import io.idcardstream.worker.KafkaRequestSource;
 import io.idcardstream.worker.OcrDispatcher;
 import io.idcardstream.worker.RecordSizeLimit;
 import io.idcardstream.worker.RequestSource;
+import io.idcardstream.worker.RestoreProgress;
 import io.idcardstream.worker.RetryPolicy;
 import io.idcardstream.worker.TopicSpec;
 import io.idcardstream.worker.WorkerMetrics;
@@ -161,6 +162,7 @@ final class WorkerRuntime implements AutoCloseable {
         }
         KafkaStreams streams = new KafkaStreams(topology, WorkerStreamsConfig.from(config, metrics, maxRequestSize));
         new KafkaStreamsMetrics(streams).bindTo(meters);
+        streams.setGlobalStateRestoreListener(new RestoreProgress(meters, System::nanoTime));
         WorkerRuntime runtime = new WorkerRuntime(streams, dispatcher);
         streams.setStateListener((next, previous) -> {
             log.info("Kafka Streams {} -> {}", previous, next);

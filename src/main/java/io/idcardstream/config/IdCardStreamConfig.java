@@ -53,6 +53,11 @@ public final class IdCardStreamConfig extends AbstractConfig {
     public static final String STATE_DIR_CONFIG = "state.dir";
     private static final String STATE_DIR_DOC = "Directory for Kafka Streams local state.";
 
+    public static final String STATE_ROCKSDB_MEMORY_BYTES_CONFIG = "state.rocksdb.memory.bytes";
+    private static final String STATE_ROCKSDB_MEMORY_BYTES_DOC = "Off-heap memory all RocksDB stores of one instance "
+            + "share (block cache, index and filter blocks, and memtables, which take up to half). Fits into the "
+            + "container's memory limit beside the heap and the engine.";
+
     public static final String COMMIT_INTERVAL_MS_CONFIG = "commit.interval.ms";
     private static final String COMMIT_INTERVAL_MS_DOC = "How often Kafka Streams commits; under exactly_once_v2 "
             + "this is also how long outcomes wait before read_committed consumers see them (half of it on "
@@ -350,7 +355,8 @@ public final class IdCardStreamConfig extends AbstractConfig {
     public static final String SERVER_OPS_PORT_CONFIG = "server.ops.port";
     private static final String SERVER_OPS_PORT_DOC = "Port of a separate listener for /healthz, /readyz and "
             + "/metrics (on server.host), with its own threads that API clients cannot occupy: point liveness "
-            + "probes here. -1 = no separate listener; the paths are served on the API port as well in any case.";
+            + "probes here and scrape /metrics here, which the API port then no longer serves (its clients need "
+            + "not see the traffic and error mix). -1 = no separate listener: all three on the API port.";
 
     public static final String SERVER_KEYS_FILE_CONFIG = "server.keys.file";
     private static final String SERVER_KEYS_FILE_DOC = "Properties file of the SecretId/SecretKey pairs the API "
@@ -405,6 +411,8 @@ public final class IdCardStreamConfig extends AbstractConfig {
             .define(NUM_STREAM_THREADS_CONFIG, Type.INT, 1, between(1, 64), MEDIUM, NUM_STREAM_THREADS_DOC)
             .define(GROUP_INSTANCE_ID_CONFIG, Type.STRING, "", MEDIUM, GROUP_INSTANCE_ID_DOC)
             .define(STATE_DIR_CONFIG, Type.STRING, "data/state", new NonEmptyString(), MEDIUM, STATE_DIR_DOC)
+            .define(STATE_ROCKSDB_MEMORY_BYTES_CONFIG, Type.LONG, 64L << 20, between(4L << 20, 64L << 30), MEDIUM,
+                    STATE_ROCKSDB_MEMORY_BYTES_DOC)
             .define(COMMIT_INTERVAL_MS_CONFIG, Type.LONG, 50L, atLeast(1), LOW, COMMIT_INTERVAL_MS_DOC)
             .define(TRANSACTION_TIMEOUT_MS_CONFIG, Type.INT, 60_000, atLeast(1_000), LOW,
                     TRANSACTION_TIMEOUT_MS_DOC)

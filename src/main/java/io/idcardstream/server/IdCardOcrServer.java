@@ -96,7 +96,12 @@ public final class IdCardOcrServer implements AutoCloseable {
                 new PerKeyRateLimiter(settings.rateLimitRps(), clock), recognizer, fetcher, admission, fetchExecutor,
                 answerExecutor, metrics);
         OpsHandler ops = new OpsHandler(() -> !closed && admission.availablePermits() > 0, metrics);
+        // With an operator listener, /metrics is served there only: the API port faces clients, and the metrics name
+        // the SecretIds' traffic and the error mix. The probes stay on both (readiness belongs to the API port).
         Map<String, HttpHandler> contexts = new LinkedHashMap<>(opsContexts(ops));
+        if (settings.opsPort() >= 0) {
+            contexts.remove(OpsHandler.METRICS_PATH);
+        }
         contexts.put("/", apiHandler);
         if (settings.webEnabled()) {
             contexts.put(TryPageHandler.PATH, new TryPageHandler());

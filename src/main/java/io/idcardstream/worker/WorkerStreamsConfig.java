@@ -30,6 +30,10 @@ public final class WorkerStreamsConfig {
             props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId.strip());
         }
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.getString(IdCardStreamConfig.STATE_DIR_CONFIG));
+        // Every RocksDB store of the instance within one off-heap budget (the pod's memory limit counts it).
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+        props.put(BoundedRocksDbMemory.MEMORY_BYTES_CONFIG,
+                config.getLong(IdCardStreamConfig.STATE_ROCKSDB_MEMORY_BYTES_CONFIG));
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
                 config.getLong(IdCardStreamConfig.COMMIT_INTERVAL_MS_CONFIG));
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG,

@@ -23,11 +23,13 @@ import io.idcardstream.serde.SchemaRegistry;
 import io.idcardstream.server.ApiKeys;
 import io.idcardstream.server.IdCardOcrServer;
 import io.idcardstream.server.ServerSettings;
+import io.idcardstream.deploy.MonitoringQueries;
 import io.idcardstream.testing.ImageScriptedRecognizer;
 import io.idcardstream.testing.TestEvents;
 import io.idcardstream.testing.TestKafka;
 import io.idcardstream.testing.TestWorkerSettings;
 import io.idcardstream.testing.TopicReader;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,6 +38,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -84,6 +87,7 @@ class WorkerIT {
     private IdCardOcrServer server;
     private IdCardRecognizer recognizer;
     private WorkerRuntime worker;
+    private final PrometheusMeterRegistry meters = Metrics.prometheus();
 
     @BeforeEach
     void start() throws Exception {
@@ -101,8 +105,7 @@ class WorkerIT {
         settings.put("tencent.secret.key", SECRET_KEY);
         IdCardStreamConfig config = ConfigLoader.load(null, Map.of(), settings);
         recognizer = Recognizers.fromConfig(config, Map.of(), ImageFetchers.fromConfig(config));
-        worker = WorkerRuntime.create(config, recognizer, registry(), Clock.systemUTC(),
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        worker = WorkerRuntime.create(config, recognizer, registry(), Clock.systemUTC(), meters);
         worker.start();
     }
 
@@ -197,6 +200,12 @@ class WorkerIT {
                 .allSatisfy(r -> assertThat(r.image()).isInstanceOf(ImageSource.Inline.class));
         // And: the outcomes were written in transactions (commit markers take offsets too)
         assertThat(endOffsets(recognizedTopic)).isGreaterThan(16);
+        // And: every metric the shipped alert rules and dashboard read is exported, under that name
+        Set<String> exported = meters.scrape().lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                .map(line -> line.replaceFirst("[{ ].*", "").replaceFirst("_(bucket|count|sum)$", ""))
+                .collect(Collectors.toSet());
+        assertThat(MonitoringQueries.metricNames()).isNotEmpty().allSatisfy(name ->
+                assertThat(exported).as("exported metrics").contains(name));
     }
 
     private long endOffsets(String topic) throws Exception {

@@ -37,7 +37,11 @@ class IdCardOcrServerProtocolTest {
     }
 
     private void start(ApiKeys keys, Clock clock, HostResolver resolver) throws Exception {
-        server = IdCardOcrServer.start(ServerSettings.defaults(), recognizer, keys,
+        start(ServerSettings.defaults(), keys, clock, resolver);
+    }
+
+    private void start(ServerSettings settings, ApiKeys keys, Clock clock, HostResolver resolver) throws Exception {
+        server = IdCardOcrServer.start(settings, recognizer, keys,
                 new GuardedImageFetcher(GuardedImageFetcher.Settings.DEFAULTS, resolver,
                         (SSLSocketFactory) SSLSocketFactory.getDefault()), clock);
     }
@@ -220,6 +224,28 @@ class IdCardOcrServerProtocolTest {
                 .contains("idcard_server_requests_seconds_count{code=\"Success\"} 1",
                         "idcard_server_in_flight 0.0",
                         "idcard_server_queue_capacity 64.0",
-                        "idcard_server_connections_rejected_total 0.0");
+                        "idcard_server_connections_rejected_total 0.0")
+                // Buckets, so p99 can be computed across replicas (histogram_quantile), up to +Inf
+                .anyMatch(line -> line.startsWith("idcard_server_requests_seconds_bucket{code=\"Success\",le=\"0.001\"}"))
+                .contains("idcard_server_requests_seconds_bucket{code=\"Success\",le=\"+Inf\"} 1");
+    }
+
+    @Test
+    void shouldServeMetricsOnlyOnTheOperatorPortWhenThereIsOne() throws Exception {
+        // Given serve with an operator listener
+        start(ServerSettings.defaults().withOpsPort(0), ApiKeys.of(SECRET_ID, SECRET_KEY), Clock.systemUTC(),
+                HostResolver.SYSTEM);
+
+        // When
+        RawHttp.Response apiMetrics = RawHttp.send(server.port(), "GET", "/metrics", Map.of(), new byte[0]);
+        RawHttp.Response apiReady = RawHttp.send(server.port(), "GET", "/readyz", Map.of(), new byte[0]);
+        RawHttp.Response opsMetrics = RawHttp.send(server.opsPort(), "GET", "/metrics", Map.of(), new byte[0]);
+
+        // Then clients of the API port cannot read the metrics; the probes still can
+        assertThat(apiMetrics.status()).isEqualTo(404);
+        assertThat(apiMetrics.body()).doesNotContain("idcard_server_");
+        assertThat(apiReady.status()).isEqualTo(200);
+        assertThat(opsMetrics.status()).isEqualTo(200);
+        assertThat(opsMetrics.body()).contains("idcard_server_in_flight");
     }
 }
