@@ -65,6 +65,22 @@ final class KubernetesManifests {
         return found.get(0);
     }
 
+    /** The long-running workloads: serve's Deployment and the worker's StatefulSet. */
+    List<Manifest> workloads() {
+        List<Manifest> workloads = new java.util.ArrayList<>(ofKind("Deployment"));
+        workloads.addAll(ofKind("StatefulSet"));
+        return workloads;
+    }
+
+    /** The Deployment or StatefulSet called {@code name}. */
+    Manifest workload(String name) {
+        List<Manifest> found = workloads().stream().filter(manifest -> manifest.name().equals(name)).toList();
+        if (found.size() != 1) {
+            throw new AssertionError("Expected one workload " + name + " under k8s/, found " + found.size());
+        }
+        return found.get(0);
+    }
+
     Manifest kustomization(String folder) {
         return manifests.stream()
                 .filter(manifest -> manifest.kind().equals("Kustomization")
@@ -72,7 +88,7 @@ final class KubernetesManifests {
                 .findFirst().orElseThrow(() -> new AssertionError("No " + folder + "/kustomization.yaml"));
     }
 
-    /** The pod template's containers of a Deployment. */
+    /** The pod template's containers of a Deployment, StatefulSet or Job. */
     static List<Object> containers(Manifest deployment) {
         return DeploymentFiles.list(deployment.document(), "spec", "template", "spec", "containers");
     }

@@ -33,16 +33,97 @@ class KubernetesManifestsTest {
     @Test
     void shouldPutEveryKustomizationInTheNamespace() {
         Map<String, String> namespaces = new TreeMap<>();
-        for (String folder : List.of("k8s/base", "k8s/overlays/hpa", "k8s/overlays/keda-pending")) {
-            namespaces.put(folder, scalar(k8s.kustomization(folder).document(), "namespace"));
+        for (Manifest kustomization : k8s.ofKind("Kustomization")) {
+            namespaces.put(kustomization.relativePath(), scalar(kustomization.document(), "namespace"));
         }
 
-        assertThat(namespaces).isEqualTo(new TreeMap<>(Map.of("k8s/base", "idcard-stream",
-                "k8s/overlays/hpa", "idcard-stream", "k8s/overlays/keda-pending", "idcard-stream")));
+        assertThat(namespaces).containsOnlyKeys("k8s/base/kustomization.yaml", "k8s/overlays/hpa/kustomization.yaml",
+                "k8s/overlays/keda-pending/kustomization.yaml", "k8s/overlays/keda-sasl-tls/kustomization.yaml",
+                "k8s/overlays/prometheus-operator/kustomization.yaml");
+        assertThat(namespaces.values()).containsOnly("idcard-stream");
         // Only as an example outside every kustomization: creating it needs cluster rights
         assertThat(k8s.ofKind("Namespace")).extracting(Manifest::name).containsExactly("idcard-stream");
         assertThat(k8s.ofKind("Namespace")).extracting(Manifest::relativePath)
                 .containsExactly("k8s/examples/namespace.yaml");
+    }
+
+    @Test
+    void shouldKeepEachWorkersStateOnItsOwnVolumeWithAWarmStandbyElsewhere() {
+        // Given the worker's StatefulSet and its headless Service
+        Manifest worker = k8s.one("StatefulSet", WORKER);
+        Manifest headless = k8s.one("Service", WORKER);
+        Object claim = list(worker.document(), "spec", "volumeClaimTemplates").get(0);
+
+        // Then the state directory is a per-pod volume that survives restarts, rollouts and scale-ins
+        assertThat(scalar(claim, "metadata", "name")).isEqualTo(mountedVolume(WORKER, "/var/lib/idcard-stream"));
+        assertThat(strings(claim, "spec", "accessModes")).containsExactly("ReadWriteOnce");
+        assertThat(scalar(claim, "spec", "resources", "requests", "storage")).isEqualTo("10Gi");
+        assertThat(map(worker.document(), "spec", "persistentVolumeClaimRetentionPolicy"))
+                .isEqualTo(Map.of("whenScaled", "Retain", "whenDeleted", "Retain"));
+        assertThat(workerConfig().getString(IdCardStreamConfig.STATE_DIR_CONFIG))
+                .startsWith("/var/lib/idcard-stream/");
+        // And the pods have stable names (the static member id) under a headless Service
+        assertThat(scalar(worker.document(), "spec", "serviceName")).isEqualTo(headless.name());
+        assertThat(scalar(headless.document(), "spec", "clusterIP")).isEqualTo("None");
+        assertThat(map(headless.document(), "spec", "selector")).isEqualTo(selector(WORKER));
+        assertThat(scalar(list(container(WORKER), "env").stream()
+                .filter(variable -> scalar(variable, "name").equals("IDCARD_GROUP_INSTANCE_ID")).findFirst()
+                .orElseThrow(), "valueFrom", "fieldRef", "fieldPath")).isEqualTo("metadata.name");
+        // And each task has a warm copy on another pod
+        assertThat(workerConfig().kafkaOverrides()).containsEntry("num.standby.replicas", "1");
+    }
+
+    @Test
+    void shouldAdmitTrafficOnlyToThePortsEachPodServes() {
+        Map<String, List<String>> ingressPorts = new TreeMap<>();
+        for (Manifest policy : k8s.ofKind("NetworkPolicy")) {
+            List<String> ports = new ArrayList<>();
+            if (has(policy.document(), "spec", "ingress")) {
+                for (Object rule : list(policy.document(), "spec", "ingress")) {
+                    assertThat(has(rule, "from")).as(policy.name() + ": any source, these ports only").isFalse();
+                    list(rule, "ports").forEach(port -> ports.add(scalar(port, "port")));
+                }
+            }
+            assertThat(strings(policy.document(), "spec", "policyTypes")).containsExactly("Ingress");
+            ingressPorts.put(scalar(policy.document(), "spec", "podSelector", "matchLabels",
+                    "app.kubernetes.io/component"), ports);
+        }
+
+        // Named ports, so they follow the containers: the worker's and serve's ops ports, serve's API, nothing else
+        assertThat(ingressPorts).isEqualTo(new TreeMap<>(Map.of("worker", List.of("ops"), "serve",
+                List.of("http", "ops"), "schemas", List.of())));
+        assertThat(list(container(WORKER), "ports")).extracting(port -> scalar(port, "name")).containsExactly("ops");
+        assertThat(list(container(SERVE), "ports")).extracting(port -> scalar(port, "name"))
+                .containsExactly("http", "ops");
+    }
+
+    @Test
+    void shouldScrapeOnlyOperatorPortsAndShipTheAlertRulesForThePrometheusOperator() {
+        Map<String, String> scraped = new TreeMap<>();
+        for (Manifest monitor : k8s.ofKind("PodMonitor")) {
+            scraped.put(monitor.name(), scalar(list(monitor.document(), "spec", "podMetricsEndpoints").get(0), "port"));
+            assertThat(map(monitor.document(), "spec", "selector", "matchLabels")).isEqualTo(selector(monitor.name()));
+        }
+        Manifest rule = k8s.one("PrometheusRule", "idcard-stream");
+
+        assertThat(scraped).isEqualTo(Map.of(WORKER, "ops", SERVE, "ops"));
+        assertThat(list(rule.document(), "spec", "groups")).isEqualTo(list(DeploymentFiles.yamlDocument(
+                DeploymentFiles.file(MonitoringQueries.ALERTS)), "groups"));
+        assertThat(rule.relativePath()).isEqualTo("k8s/overlays/prometheus-operator/prometheusrule.yaml");
+    }
+
+    @Test
+    void shouldGiveKedaTheClustersCredentialsThroughATriggerAuthenticationInTheSaslOverlay() {
+        Manifest authentication = k8s.one("TriggerAuthentication", "idcard-stream-kafka");
+        Map<String, Object> overlay = k8s.kustomization("k8s/overlays/keda-sasl-tls").document();
+
+        assertThat(list(authentication.document(), "spec", "secretTargetRef")).extracting(
+                ref -> scalar(ref, "parameter") + "=" + scalar(ref, "name") + "/" + scalar(ref, "key"))
+                .containsExactly("sasl=idcard-stream-kafka-keda/sasl", "username=idcard-stream-kafka-keda/username",
+                        "password=idcard-stream-kafka-keda/password", "tls=idcard-stream-kafka-keda/tls",
+                        "ca=idcard-stream-kafka-keda/ca");
+        assertThat(scalar(list(overlay, "patches").get(0), "patch")).contains("/spec/triggers/0/authenticationRef",
+                "name: " + authentication.name());
     }
 
     @Test
@@ -80,7 +161,7 @@ class KubernetesManifestsTest {
     @Test
     void shouldGiveIdCardStreamContainersOnlyRealSettings() {
         Map<String, List<String>> variables = new TreeMap<>();
-        for (Manifest deployment : k8s.ofKind("Deployment")) {
+        for (Manifest deployment : k8s.workloads()) {
             for (Object container : KubernetesManifests.containers(deployment)) {
                 variables.put(deployment.name(), envNames(container));
             }
@@ -139,7 +220,7 @@ class KubernetesManifestsTest {
                 "replication.factor", 3));
         assertThat(values).isEqualTo(expected);
         assertThat(config.kafkaOverrides())
-                .isEqualTo(Map.of("topic.min.insync.replicas", "2"));
+                .isEqualTo(Map.of("topic.min.insync.replicas", "2", "num.standby.replicas", "1"));
     }
 
     @Test
@@ -154,8 +235,8 @@ class KubernetesManifestsTest {
     void shouldRunTheWorkerAndServeCommands() {
         assertThat(strings(container(WORKER), "args")).containsExactly("run");
         assertThat(strings(container(SERVE), "args")).containsExactly("serve");
-        assertThat(KubernetesManifests.containers(k8s.one("Deployment", WORKER))).hasSize(1);
-        assertThat(KubernetesManifests.containers(k8s.one("Deployment", SERVE))).hasSize(1);
+        assertThat(KubernetesManifests.containers(k8s.workload(WORKER))).hasSize(1);
+        assertThat(KubernetesManifests.containers(k8s.workload(SERVE))).hasSize(1);
     }
 
     @Test
@@ -194,12 +275,13 @@ class KubernetesManifestsTest {
         assertThat(scalar(metadata, "topic")).isEqualTo(defaults.get(IdCardStreamConfig.TOPIC_REQUESTS_CONFIG));
         assertThat(scalar(metadata, "bootstrapServers"))
                 .isEqualTo(String.join(",", config.getList(IdCardStreamConfig.BOOTSTRAP_SERVERS_CONFIG)));
-        assertThat(scalar(scaledObject, "spec", "scaleTargetRef", "name")).isEqualTo(WORKER);
+        assertThat(map(scaledObject, "spec", "scaleTargetRef")).isEqualTo(Map.of("apiVersion", "apps/v1",
+                "kind", "StatefulSet", "name", WORKER));
         // And never more instances than input partitions
         int partitions = TopicScript.read().topic("idcard.ocr.requests").partitions();
         assertThat(Integer.parseInt(scalar(scaledObject, "spec", "maxReplicaCount"))).isEqualTo(partitions);
         assertThat(Integer.parseInt(scalar(scaledObject, "spec", "minReplicaCount"))).isEqualTo(1);
-        assertThat(has(k8s.one("Deployment", WORKER).document(), "spec", "replicas")).isFalse();
+        assertThat(has(k8s.workload(WORKER).document(), "spec", "replicas")).isFalse();
     }
 
     @Test
@@ -217,7 +299,7 @@ class KubernetesManifestsTest {
                 "kind", "ScaledObject", "metadata", Map.of("name", WORKER, "namespace", "idcard-stream")));
         assertThat(hpa.relativePath()).isEqualTo("k8s/overlays/hpa/hpa.yaml");
         assertThat(map(hpa.document(), "spec", "scaleTargetRef"))
-                .isEqualTo(Map.of("apiVersion", "apps/v1", "kind", "Deployment", "name", WORKER));
+                .isEqualTo(Map.of("apiVersion", "apps/v1", "kind", "StatefulSet", "name", WORKER));
         int partitions = TopicScript.read().topic("idcard.ocr.requests").partitions();
         assertThat(Integer.parseInt(scalar(hpa.document(), "spec", "maxReplicas"))).isEqualTo(partitions);
         assertThat(scalar(list(hpa.document(), "spec", "metrics").get(0), "resource", "name")).isEqualTo("cpu");
@@ -246,7 +328,7 @@ class KubernetesManifestsTest {
     void shouldReferenceSecretsAndNeverInlineThem() {
         // Given every credential variable of every container
         Map<String, String> references = new TreeMap<>();
-        for (Manifest deployment : k8s.ofKind("Deployment")) {
+        for (Manifest deployment : k8s.workloads()) {
             for (Object container : KubernetesManifests.containers(deployment)) {
                 for (Object variable : list(container, "env")) {
                     String name = scalar(variable, "name");
@@ -297,7 +379,7 @@ class KubernetesManifestsTest {
         Map<String, Object> base = k8s.kustomization("k8s/base").document();
         Map<String, Object> imageOverride = map(list(base, "images").get(0));
         Set<String> images = new TreeSet<>();
-        for (Manifest deployment : k8s.ofKind("Deployment")) {
+        for (Manifest deployment : k8s.workloads()) {
             for (Object container : KubernetesManifests.containers(deployment)) {
                 images.add(scalar(container, "image"));
             }
@@ -312,7 +394,7 @@ class KubernetesManifestsTest {
     @Test
     void shouldRunEveryPodAsTheImagesNonRootUserWithAReadOnlyRoot() {
         for (String name : List.of(WORKER, SERVE)) {
-            Map<String, Object> pod = map(k8s.one("Deployment", name).document(), "spec", "template", "spec");
+            Map<String, Object> pod = map(k8s.workload(name).document(), "spec", "template", "spec");
             Object container = container(name);
 
             assertThat(pod.get("automountServiceAccountToken")).as(name).isEqualTo(false);
@@ -324,9 +406,8 @@ class KubernetesManifestsTest {
                     "capabilities", Map.of("drop", List.of("ALL"))));
             // Writable, exec-able places: /tmp for onnxruntime's natives, the working directory for state
             assertThat(has(volumeSpec(name, mountedVolume(name, "/tmp")), "emptyDir")).as(name).isTrue();
-            assertThat(has(volumeSpec(name, mountedVolume(name, "/var/lib/idcard-stream")), "emptyDir"))
-                    .as(name).isTrue();
         }
+        assertThat(has(volumeSpec(SERVE, mountedVolume(SERVE, "/var/lib/idcard-stream")), "emptyDir")).isTrue();
         assertThat(workerConfig().getString(IdCardStreamConfig.STATE_DIR_CONFIG))
                 .startsWith("/var/lib/idcard-stream/");
     }
@@ -359,9 +440,9 @@ class KubernetesManifestsTest {
         assertThat(map(serve, "selector", "matchLabels")).isEqualTo(selector(SERVE));
         assertThat(selector(WORKER)).isEqualTo(Map.of("app.kubernetes.io/name", "idcard-stream",
                 "app.kubernetes.io/component", "worker"));
-        assertThat(map(k8s.one("Deployment", WORKER).document(), "spec", "template", "metadata", "labels"))
+        assertThat(map(k8s.workload(WORKER).document(), "spec", "template", "metadata", "labels"))
                 .containsAllEntriesOf(selector(WORKER));
-        assertThat(map(k8s.one("Deployment", SERVE).document(), "spec", "template", "metadata", "labels"))
+        assertThat(map(k8s.workload(SERVE).document(), "spec", "template", "metadata", "labels"))
                 .containsAllEntriesOf(selector(SERVE));
     }
 
@@ -377,11 +458,11 @@ class KubernetesManifestsTest {
     // --- helpers ---------------------------------------------------------------------------------------------------
 
     private Object container(String deployment) {
-        return KubernetesManifests.containers(k8s.one("Deployment", deployment)).get(0);
+        return KubernetesManifests.containers(k8s.workload(deployment)).get(0);
     }
 
     private Map<String, Object> selector(String deployment) {
-        return map(k8s.one("Deployment", deployment).document(), "spec", "selector", "matchLabels");
+        return map(k8s.workload(deployment).document(), "spec", "selector", "matchLabels");
     }
 
     private static List<String> envNames(Object container) {
@@ -402,7 +483,7 @@ class KubernetesManifestsTest {
     }
 
     private Map<String, Object> volumeSpec(String deployment, String volume) {
-        return list(k8s.one("Deployment", deployment).document(), "spec", "template", "spec", "volumes").stream()
+        return list(k8s.workload(deployment).document(), "spec", "template", "spec", "volumes").stream()
                 .filter(spec -> scalar(spec, "name").equals(volume)).map(DeploymentFiles::map).findFirst()
                 .orElseThrow(() -> new AssertionError(deployment + " has no volume " + volume));
     }
@@ -446,6 +527,6 @@ class KubernetesManifestsTest {
     }
 
     private Map<String, Object> scrapeAnnotations(String deployment) {
-        return map(at(k8s.one("Deployment", deployment).document(), "spec", "template", "metadata"), "annotations");
+        return map(at(k8s.workload(deployment).document(), "spec", "template", "metadata"), "annotations");
     }
 }

@@ -46,9 +46,11 @@ class KustomizeRenderTest {
         // No Namespace: creating one needs cluster rights an application team rarely has
         assertThat(kindsAndNames(rendered)).containsExactly("ConfigMap idcard-stream-serve-<hash>",
                 "ConfigMap idcard-stream-worker-<hash>", "Deployment idcard-stream-serve",
-                "Deployment idcard-stream-worker", "Job idcard-stream-schemas",
+                "Job idcard-stream-schemas", "NetworkPolicy idcard-stream-schemas",
+                "NetworkPolicy idcard-stream-serve", "NetworkPolicy idcard-stream-worker",
                 "PodDisruptionBudget idcard-stream-serve", "PodDisruptionBudget idcard-stream-worker",
-                "ScaledObject idcard-stream-worker", "Service idcard-stream-serve");
+                "ScaledObject idcard-stream-worker", "Service idcard-stream-serve", "Service idcard-stream-worker",
+                "StatefulSet idcard-stream-worker");
         assertThat(namespacesOf(rendered)).containsExactly("idcard-stream");
         assertThat(mountedConfigMaps(rendered)).isEqualTo(generatedConfigMaps(rendered));
     }
@@ -59,9 +61,11 @@ class KustomizeRenderTest {
 
         assertThat(kindsAndNames(rendered)).containsExactly("ConfigMap idcard-stream-serve-<hash>",
                 "ConfigMap idcard-stream-worker-<hash>", "Deployment idcard-stream-serve",
-                "Deployment idcard-stream-worker", "HorizontalPodAutoscaler idcard-stream-worker",
-                "Job idcard-stream-schemas", "PodDisruptionBudget idcard-stream-serve",
-                "PodDisruptionBudget idcard-stream-worker", "Service idcard-stream-serve");
+                "HorizontalPodAutoscaler idcard-stream-worker", "Job idcard-stream-schemas",
+                "NetworkPolicy idcard-stream-schemas", "NetworkPolicy idcard-stream-serve",
+                "NetworkPolicy idcard-stream-worker", "PodDisruptionBudget idcard-stream-serve",
+                "PodDisruptionBudget idcard-stream-worker", "Service idcard-stream-serve",
+                "Service idcard-stream-worker", "StatefulSet idcard-stream-worker");
         assertThat(namespacesOf(rendered)).containsExactly("idcard-stream");
     }
 
@@ -75,6 +79,28 @@ class KustomizeRenderTest {
                 .containsExactly("kafka", "prometheus");
         assertThat(kindsAndNames(rendered)).filteredOn(entry -> entry.startsWith("ScaledObject")
                 || entry.startsWith("HorizontalPodAutoscaler")).containsExactly("ScaledObject idcard-stream-worker");
+    }
+
+    @Test
+    void shouldRenderThePrometheusOperatorOverlayWithMonitorsAndRules() {
+        List<Map<String, Object>> rendered = render("k8s/overlays/prometheus-operator");
+
+        assertThat(kindsAndNames(rendered)).filteredOn(entry -> entry.startsWith("Pod") || entry.startsWith("Prom"))
+                .containsExactly("PodDisruptionBudget idcard-stream-serve", "PodDisruptionBudget idcard-stream-worker",
+                        "PodMonitor idcard-stream-serve", "PodMonitor idcard-stream-worker",
+                        "PrometheusRule idcard-stream");
+        assertThat(namespacesOf(rendered)).containsExactly("idcard-stream");
+    }
+
+    @Test
+    void shouldRenderTheSaslOverlayWithKedaAuthenticatedOnTheLagTrigger() {
+        List<Map<String, Object>> rendered = render("k8s/overlays/keda-sasl-tls");
+        Map<String, Object> scaledObject = rendered.stream()
+                .filter(document -> scalar(document, "kind").equals("ScaledObject")).findFirst().orElseThrow();
+
+        assertThat(scalar(list(scaledObject, "spec", "triggers").get(0), "authenticationRef", "name"))
+                .isEqualTo("idcard-stream-kafka");
+        assertThat(kindsAndNames(rendered)).contains("TriggerAuthentication idcard-stream-kafka");
     }
 
     private static List<Map<String, Object>> render(String folder) {
@@ -113,7 +139,7 @@ class KustomizeRenderTest {
     private static List<String> mountedConfigMaps(List<Map<String, Object>> rendered) {
         List<String> names = new ArrayList<>();
         for (Map<String, Object> document : rendered) {
-            if (scalar(document, "kind").equals("Deployment")) {
+            if (List.of("Deployment", "StatefulSet", "Job").contains(scalar(document, "kind"))) {
                 for (Object volume : list(document, "spec", "template", "spec", "volumes")) {
                     if (DeploymentFiles.has(volume, "configMap")) {
                         names.add(scalar(volume, "configMap", "name"));
@@ -121,6 +147,6 @@ class KustomizeRenderTest {
                 }
             }
         }
-        return names.stream().sorted().toList();
+        return names.stream().distinct().sorted().toList();
     }
 }
