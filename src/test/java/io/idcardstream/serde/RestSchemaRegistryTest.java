@@ -132,6 +132,19 @@ class RestSchemaRegistryTest {
     }
 
     @Test
+    void shouldRefuseASchemaWithReferencesItCannotResolve() {
+        // Given a schema that imports another subject's (schema references), which this client does not fetch
+        server.answer("GET", "/schemas/ids/12", 200, "{\"schema\":" + quoted(FAILED) + ",\"references\":"
+                + "[{\"name\":\"io.idcardstream.events.Timings\",\"subject\":\"timings\",\"version\":1}]}");
+        RestSchemaRegistry registry = new RestSchemaRegistry(server.url(""), TIMEOUT);
+
+        // When / Then: said as such, rather than parsed into a wrong schema
+        assertThatThrownBy(() -> registry.byId(12)).isInstanceOf(SchemaRegistryException.class)
+                .hasMessageContaining("holds a schema with references, which this client does not resolve")
+                .extracting(e -> ((SchemaRegistryException) e).reason()).isEqualTo(Reason.PROTOCOL);
+    }
+
+    @Test
     void shouldReadTheLatestVersionUncached() {
         // Given
         server.answer("GET", "/subjects/s-value/versions/latest", 200, "{\"subject\":\"s-value\",\"version\":3,"
