@@ -100,14 +100,14 @@ public final class RestoreBenchmark {
         // 1. Cold start: an empty state directory restores everything.
         Worker cold = start("cold", "state-a", 0);
         double coldSeconds = cold.awaitReady();
-        System.out.printf("restore: cold start, empty volume: ready after %.1f s (Streams' restore %s)%n",
-                coldSeconds, cold.restoreTimes());
+        System.out.printf("restore: cold start, empty volume: ready after %.1f s (%s)%n", coldSeconds,
+                cold.restores());
         cold.process().close();
 
         // 2. Restart on the same state directory: the checkpoint covers the ledger.
         Worker restarted = start("restarted", "state-a", 0);
-        System.out.printf("restore: restart on its own volume: ready after %.1f s (Streams' restore %s)%n",
-                restarted.awaitReady(), restarted.restoreTimes());
+        System.out.printf("restore: restart on its own volume: ready after %.1f s (%s)%n",
+                restarted.awaitReady(), restarted.restores());
         restarted.process().close();
 
         // 3. A second worker joins, then the first leaves; without and with a standby replica.
@@ -121,11 +121,12 @@ public final class RestoreBenchmark {
                 // The standby tasks of the second worker catch up with the first's changelog partitions.
                 TimeUnit.SECONDS.sleep(Math.max(10, (long) coldSeconds));
             }
+            Restores before = second.restores();
             Instant leaving = Instant.now();
             first.process().close();
             double takeover = second.awaitReadyAfterLeave(leaving);
             System.out.printf("restore: one of two workers leaves, num.standby.replicas=%d: the other ready "
-                    + "again after %.1f s (Streams' restore %s)%n", standbys, takeover, second.restoreTimes());
+                    + "again after %.1f s (%s)%n", standbys, takeover, second.restores().minus(before));
             second.process().close();
         }
     }
@@ -203,6 +204,18 @@ public final class RestoreBenchmark {
         return records;
     }
 
+    /** Store partitions restored and the seconds their restores took, summed (they run in parallel). */
+    private record Restores(long partitions, double seconds) {
+        Restores minus(Restores earlier) {
+            return new Restores(partitions - earlier.partitions, seconds - earlier.seconds);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%d store partitions restored, %.1f s summed", partitions, seconds);
+        }
+    }
+
     /** One worker process and its operations port. */
     private final class Worker {
         private final String name;
@@ -237,8 +250,8 @@ public final class RestoreBenchmark {
             return seconds(since);
         }
 
-        /** Streams' restores so far, from idcard_state_restore_seconds: how many partitions, in how long. */
-        String restoreTimes() throws Exception {
+        /** The restores so far, from idcard_state_restore_seconds. */
+        Restores restores() throws Exception {
             String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + opsPort + "/metrics"))
                     .build(), HttpResponse.BodyHandlers.ofString()).body();
             Map<String, Double> values = new LinkedHashMap<>();
@@ -246,9 +259,8 @@ public final class RestoreBenchmark {
             while (matcher.find()) {
                 values.put(matcher.group(1), Double.parseDouble(matcher.group(2)));
             }
-            return String.format("%.0f store partitions, %.1f s summed", values.getOrDefault(
-                    "idcard_state_restore_seconds_count", 0.0), values.getOrDefault("idcard_state_restore_seconds_sum",
-                    0.0));
+            return new Restores(values.getOrDefault("idcard_state_restore_seconds_count", 0.0).longValue(),
+                    values.getOrDefault("idcard_state_restore_seconds_sum", 0.0));
         }
 
         private void awaitStatus(int wanted, Duration timeout) throws Exception {
