@@ -167,11 +167,10 @@ class KubernetesManifestsTest {
             }
         }
 
+        // No credential among them: those are files (shouldMountCredentialsAsFilesTheSettingsName)
         assertThat(variables).isEqualTo(new TreeMap<>(Map.of(
-                WORKER, List.of("IDCARD_CONFIG_FILE", "IDCARD_LOG_FORMAT", "IDCARD_GROUP_INSTANCE_ID",
-                        "TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY"),
-                SERVE, List.of("IDCARD_CONFIG_FILE", "IDCARD_LOG_FORMAT", "TENCENTCLOUD_SECRET_ID",
-                        "TENCENTCLOUD_SECRET_KEY"))));
+                WORKER, List.of("IDCARD_CONFIG_FILE", "IDCARD_LOG_FORMAT", "IDCARD_GROUP_INSTANCE_ID"),
+                SERVE, List.of("IDCARD_CONFIG_FILE", "IDCARD_LOG_FORMAT"))));
         variables.forEach((deployment, names) -> {
             assertThat(rule.unknownVariables(names)).as(deployment).isEmpty();
             assertThat(names).as(deployment).allMatch(name -> name.startsWith(ConfigKeyRule.VARIABLE_PREFIX)
@@ -325,29 +324,38 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void shouldReferenceSecretsAndNeverInlineThem() {
-        // Given every credential variable of every container
-        Map<String, String> references = new TreeMap<>();
-        for (Manifest deployment : k8s.workloads()) {
-            for (Object container : KubernetesManifests.containers(deployment)) {
-                for (Object variable : list(container, "env")) {
-                    String name = scalar(variable, "name");
-                    if (Secrets.isCredentialVariable(name)) {
-                        assertThat(has(variable, "value")).as(deployment.name() + " " + name).isFalse();
-                        Map<String, Object> ref = map(variable, "valueFrom", "secretKeyRef");
-                        references.put(deployment.name() + " " + name, scalar(ref, "name") + "/"
-                                + scalar(ref, "key") + (has(ref, "optional") ? " optional=" + ref.get("optional") : ""));
-                    }
+    void shouldMountCredentialsAsFilesTheSettingsName() {
+        // Given each workload's Secret volume and the setting that names a file in it
+        Map<String, String> mounted = new TreeMap<>();
+        for (String name : List.of(WORKER, SERVE)) {
+            for (Object variable : list(container(name), "env")) {
+                assertThat(Secrets.isCredentialVariable(scalar(variable, "name"))).as(name + " " + variable)
+                        .isFalse();
+                assertThat(has(variable, "valueFrom", "secretKeyRef")).as(name + " " + variable).isFalse();
+            }
+            for (Object volume : list(k8s.workload(name).document(), "spec", "template", "spec", "volumes")) {
+                if (has(volume, "secret")) {
+                    Map<String, Object> secret = map(volume, "secret");
+                    Object mount = list(container(name), "volumeMounts").stream()
+                            .filter(candidate -> scalar(candidate, "name").equals(scalar(volume, "name")))
+                            .findFirst().orElseThrow();
+                    assertThat(map(mount)).as(name).containsEntry("readOnly", true);
+                    mounted.put(name, scalar(secret, "secretName") + " at " + scalar(mount, "mountPath") + " mode "
+                            + Integer.toOctalString((Integer) secret.get("defaultMode"))
+                            + (Boolean.TRUE.equals(secret.get("optional")) ? " optional" : ""));
                 }
             }
         }
+        IdCardStreamConfig serve = ConfigLoader.load(generatedConfigMapFile(SERVE), Map.of(), Map.of());
 
-        // Then each comes from a Secret: serve's pair is required, the worker's only for ocr.provider=tencent
-        assertThat(references).isEqualTo(new TreeMap<>(Map.of(
-                WORKER + " TENCENTCLOUD_SECRET_ID", "idcard-stream-tencent/secret-id optional=true",
-                WORKER + " TENCENTCLOUD_SECRET_KEY", "idcard-stream-tencent/secret-key optional=true",
-                SERVE + " TENCENTCLOUD_SECRET_ID", "idcard-stream-serve-keys/secret-id",
-                SERVE + " TENCENTCLOUD_SECRET_KEY", "idcard-stream-serve-keys/secret-key")));
+        // Then serve's pairs are required, the worker's only for ocr.provider=tencent, both readable by the group only
+        assertThat(mounted).isEqualTo(Map.of(
+                WORKER, "idcard-stream-tencent at /var/run/secrets/idcard-stream mode 440 optional",
+                SERVE, "idcard-stream-serve-keys at /var/run/secrets/idcard-stream mode 440"));
+        assertThat(serve.getString(IdCardStreamConfig.SERVER_KEYS_FILE_CONFIG))
+                .isEqualTo("/var/run/secrets/idcard-stream/keys.properties");
+        assertThat(workerConfig().getString(IdCardStreamConfig.TENCENT_SECRETS_FILE_CONFIG))
+                .isEqualTo("/var/run/secrets/idcard-stream/tencent.properties");
     }
 
     @Test
@@ -359,10 +367,10 @@ class KubernetesManifestsTest {
         }
 
         assertThat(exampleKeys).isEqualTo(new TreeMap<>(Map.of(
-                "idcard-stream-serve-keys", new TreeMap<>(Map.of("secret-id", "EXAMPLE-REPLACE-ME",
-                        "secret-key", "EXAMPLE-REPLACE-ME")),
-                "idcard-stream-tencent", new TreeMap<>(Map.of("secret-id", "EXAMPLE-REPLACE-ME",
-                        "secret-key", "EXAMPLE-REPLACE-ME")),
+                "idcard-stream-serve-keys", new TreeMap<>(Map.of("keys.properties",
+                        "secret.id=EXAMPLE-REPLACE-ME\nsecret.key=EXAMPLE-REPLACE-ME\n")),
+                "idcard-stream-tencent", new TreeMap<>(Map.of("tencent.properties",
+                        "secret.id=EXAMPLE-REPLACE-ME\nsecret.key=EXAMPLE-REPLACE-ME\n")),
                 "idcard-stream-schema-registry-admin", new TreeMap<>(Map.of("basic-auth-user-info",
                         "EXAMPLE-REPLACE-ME:EXAMPLE-REPLACE-ME")))));
         assertThat(DeploymentFiles.text(DeploymentFiles.file("k8s/examples/secrets.example.yaml")))
