@@ -29,8 +29,16 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     static WorkerProcess start(Path jar, Map<String, String> settings, Path log) throws IOException {
+        return start(jar, List.of("-Xmx512m"), settings, log);
+    }
+
+    /** @param jvmOptions e.g. the image's {@code -XX:MaxRAMPercentage=50} with a container-sized {@code MaxRAM} */
+    static WorkerProcess start(Path jar, List<String> jvmOptions, Map<String, String> settings, Path log)
+            throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString(), "run"));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "run"));
         settings.forEach((key, value) -> command.addAll(List.of("-D", key + "=" + value)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
