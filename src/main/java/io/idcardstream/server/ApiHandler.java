@@ -138,11 +138,13 @@ final class ApiHandler implements HttpHandler {
             answer(exchange, ApiEnvelope.error(e.code(), e.getMessage(), requestId), e.code(), requestId, secretId,
                     start);
         } catch (IOException e) {
-            log.info("requestId={} client went away or missed its deadline while sending: {}", requestId,
-                    e.getClass().getSimpleName());
+            log.atInfo().addKeyValue("requestId", requestId)
+                    .log("requestId={} client went away or missed its deadline while sending: {}", requestId,
+                            e.getClass().getSimpleName());
             exchange.close();
         } catch (RuntimeException e) {
-            log.error("requestId={} failed before admission: {}", requestId, e.getClass().getName());
+            log.atError().addKeyValue("requestId", requestId)
+                    .log("requestId={} failed before admission: {}", requestId, e.getClass().getName());
             answer(exchange, ApiEnvelope.error(ErrorCodes.INTERNAL_ERROR, "Internal error.", requestId),
                     ErrorCodes.INTERNAL_ERROR, requestId, secretId, start);
         }
@@ -239,7 +241,8 @@ final class ApiHandler implements HttpHandler {
             return new OcrException(ErrorCodes.INTERNAL_ERROR, "The request did not finish within "
                     + settings.requestTimeout().toMillis() + " ms.", null);
         }
-        log.error("requestId={} recognition failed unexpectedly: {}", requestId, cause.getClass().getName());
+        log.atError().addKeyValue("requestId", requestId)
+                .log("requestId={} recognition failed unexpectedly: {}", requestId, cause.getClass().getName());
         return new OcrException(ErrorCodes.INTERNAL_ERROR, "Internal error.", null);
     }
 
@@ -331,14 +334,18 @@ final class ApiHandler implements HttpHandler {
                 out.write(bytes);
             }
         } catch (IOException e) {
-            log.info("requestId={} client went away before the answer: {}", requestId, e.getClass().getSimpleName());
+            log.atInfo().addKeyValue("requestId", requestId)
+                    .log("requestId={} client went away before the answer: {}", requestId,
+                            e.getClass().getSimpleName());
         } finally {
             exchange.close();
         }
         long nanos = System.nanoTime() - start;
         metrics.answered(code, nanos);
-        log.info("requestId={} secretId={} code={} latencyMs={}", requestId, mask(secretId), code,
-                Duration.ofNanos(nanos).toMillis());
+        long latencyMs = Duration.ofNanos(nanos).toMillis();
+        log.atInfo().addKeyValue("requestId", requestId).addKeyValue("secretId", mask(secretId))
+                .addKeyValue("code", code).addKeyValue("latencyMs", latencyMs)
+                .log("requestId={} secretId={} code={} latencyMs={}", requestId, mask(secretId), code, latencyMs);
     }
 
     /** SecretIds are not secrets, but logs only need enough to tell them apart. */

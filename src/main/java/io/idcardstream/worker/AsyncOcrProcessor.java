@@ -227,8 +227,9 @@ final class AsyncOcrProcessor implements Processor<String, IdCardOcrRequested, S
 
     /** A pending request whose input record is gone (topic retention): it still gets its one outcome. */
     private void lost(PendingRequest state) {
-        log.error("Pending request {} at offset {} is no longer in the input topic; it is answered as failed",
-                state.getRequestId(), state.getSourceOffset());
+        log.atError().addKeyValue("requestId", state.getRequestId()).addKeyValue("offset", state.getSourceOffset())
+                .log("Pending request {} at offset {} is no longer in the input topic; it is answered as failed",
+                        state.getRequestId(), state.getSourceOffset());
         publisher.publish(state, outcomes.lost(state, dispatcher.provider(), new OcrException(ErrorCodes.INTERNAL_ERROR,
                 "The request left the input topic (retention) before it was answered; send it again", null)), false);
     }

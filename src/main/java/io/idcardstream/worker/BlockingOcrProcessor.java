@@ -120,8 +120,11 @@ final class BlockingOcrProcessor implements Processor<String, IdCardOcrRequested
             return outcomes.recognized(event, request, result, recognizer.description(),
                     attempt(receivedAt, waitNanos, started));
         } catch (OcrException failure) {
-            log.info("Request {} at {}-{}@{} failed: {}", event.getRequestId(), source.topic(), source.partition(),
-                    source.offset(), failure.code());
+            log.atInfo().addKeyValue("requestId", event.getRequestId()).addKeyValue("topic", source.topic())
+                    .addKeyValue("partition", source.partition()).addKeyValue("offset", source.offset())
+                    .addKeyValue("code", failure.code())
+                    .log("Request {} at {}-{}@{} failed: {}", event.getRequestId(), source.topic(), source.partition(),
+                            source.offset(), failure.code());
             return outcomes.failed(event, failure, recognizer.description(), attempt(receivedAt, waitNanos, started));
         }
     }

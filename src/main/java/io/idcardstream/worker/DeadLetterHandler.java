@@ -73,8 +73,11 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
             Exception exception) {
-        log.warn("Undecodable request record at {}-{}@{} sent to the dead-letter topic {}: {}", context.topic(),
-                context.partition(), context.offset(), deadLetterTopic, exception.toString());
+        // The coordinates also as fields, so a JSON log pipeline can search by them
+        log.atWarn().addKeyValue("topic", context.topic()).addKeyValue("partition", context.partition())
+                .addKeyValue("offset", context.offset())
+                .log("Undecodable request record at {}-{}@{} sent to the dead-letter topic {}: {}", context.topic(),
+                        context.partition(), context.offset(), deadLetterTopic, exception.toString());
         if (metrics != null) {
             metrics.outcome("dead_letter", exception.getClass().getSimpleName());
         }

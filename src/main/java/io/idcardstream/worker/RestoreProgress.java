@@ -81,8 +81,10 @@ public final class RestoreProgress implements StateRestoreListener {
         if (restore != null) {
             Duration took = Duration.ofNanos(nanoTime.getAsLong() - restore.startedNanos);
             duration.record(took);
-            log.info("Store {} partition {} {}: {} of {} records in {} ms", storeName, partition.partition(), how,
-                    totalRestored, restore.total, took.toMillis());
+            log.atInfo().addKeyValue("store", storeName).addKeyValue("partition", partition.partition())
+                    .addKeyValue("records", totalRestored).addKeyValue("ms", took.toMillis())
+                    .log("Store {} partition {} {}: {} of {} records in {} ms", storeName, partition.partition(), how,
+                            totalRestored, restore.total, took.toMillis());
         }
     }
 }

@@ -60,6 +60,15 @@ public final class MemoryBenchmark {
             options.put(args[i], args[i + 1]);
         }
         Path out = Path.of(options.get("--out"));
+        // A fresh state directory: a ledger left by an earlier run would answer the same request ids unrecognised
+        Path state = out.resolve("state");
+        if (Files.exists(state)) {
+            try (Stream<Path> paths = Files.walk(state)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
         Files.createDirectories(out);
         int requests = Integer.parseInt(options.get("--requests"));
         long limitMib = Long.parseLong(options.get("--limit-mib"));

@@ -39,7 +39,8 @@ class KubernetesManifestsTest {
 
         assertThat(namespaces).containsOnlyKeys("k8s/base/kustomization.yaml", "k8s/overlays/hpa/kustomization.yaml",
                 "k8s/overlays/keda-pending/kustomization.yaml", "k8s/overlays/keda-sasl-tls/kustomization.yaml",
-                "k8s/overlays/prometheus-operator/kustomization.yaml");
+                "k8s/overlays/prometheus-operator/kustomization.yaml",
+                "k8s/overlays/strimzi-topics/kustomization.yaml");
         assertThat(namespaces.values()).containsOnly("idcard-stream");
         // Only as an example outside every kustomization: creating it needs cluster rights
         assertThat(k8s.ofKind("Namespace")).extracting(Manifest::name).containsExactly("idcard-stream");
@@ -124,6 +125,25 @@ class KubernetesManifestsTest {
                         "ca=idcard-stream-kafka-keda/ca");
         assertThat(scalar(list(overlay, "patches").get(0), "patch")).contains("/spec/triggers/0/authenticationRef",
                 "name: " + authentication.name());
+    }
+
+    @Test
+    void shouldDeclareTheScriptsTopicsForStrimzisTopicOperator() {
+        // Given the topic script and the KafkaTopic resources
+        TopicScript script = TopicScript.read();
+        Map<String, String> declared = new TreeMap<>();
+        for (Manifest topic : k8s.ofKind("KafkaTopic")) {
+            Map<String, Object> spec = map(topic.document(), "spec");
+            declared.put(scalar(spec, "topicName"), scalar(spec, "partitions") + " partitions, "
+                    + scalar(spec, "replicas") + " replicas, " + new TreeMap<>(map(spec, "config")));
+        }
+
+        // Then the same topics, partitions, retention and record size, replicated as the script does with 3
+        Map<String, String> expected = new TreeMap<>();
+        script.topics().values().forEach(topic -> expected.put(topic.name(), topic.partitions() + " partitions, "
+                + "3 replicas, " + new TreeMap<>(Map.of("max.message.bytes", script.maxMessageBytes(),
+                        "min.insync.replicas", 2, "retention.ms", topic.retentionMs()))));
+        assertThat(declared).isEqualTo(expected);
     }
 
     @Test

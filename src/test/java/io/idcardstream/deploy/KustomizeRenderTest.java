@@ -103,6 +103,14 @@ class KustomizeRenderTest {
         assertThat(kindsAndNames(rendered)).contains("TriggerAuthentication idcard-stream-kafka");
     }
 
+    @Test
+    void shouldRenderTheStrimziOverlayWithEveryTopic() {
+        List<Map<String, Object>> rendered = render("k8s/overlays/strimzi-topics");
+
+        assertThat(kindsAndNames(rendered)).filteredOn(entry -> entry.startsWith("KafkaTopic")).hasSize(6);
+        assertThat(namespacesOf(rendered)).containsExactly("idcard-stream");
+    }
+
     private static List<Map<String, Object>> render(String folder) {
         ExternalTool.Result result = ExternalTool.run(DEADLINE, kubectl.toString(), "kustomize", folder);
         assertThat(result.exitCode()).as("kubectl kustomize " + folder + ": " + result.stderr()).isZero();

@@ -29,6 +29,9 @@ class LogMaskingTest {
             var log = context.getLogger("probe");
             log.info("number {} and 11010519900101103X", "440524198701010014");
             log.warn("failed", new IllegalStateException("rejected 440524198701010014 (old 440524870101001)"));
+            log.atWarn().addKeyValue("topic", "idcard.ocr.requests").addKeyValue("partition", 3)
+                    .addKeyValue("offset", 42L).addKeyValue("subject", "440524198701010014")
+                    .log("Undecodable request record at {}-{}@{}", "idcard.ocr.requests", 3, 42L);
         } finally {
             context.stop();
             System.setErr(originalErr);
@@ -50,6 +53,14 @@ class LogMaskingTest {
     void shouldWriteOneJsonObjectPerLineInJsonFormat() throws Exception {
         String output = logWith("JSON");
 
-        assertThat(output.lines()).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("{\"@timestamp\""));
+        assertThat(output.lines()).hasSize(3).allSatisfy(line -> assertThat(line).startsWith("{\"@timestamp\""));
+    }
+
+    @Test
+    void shouldCarryCoordinatesAsJsonFieldsMaskedLikeTheMessage() throws Exception {
+        String coordinates = logWith("JSON").lines().reduce((first, second) -> second).orElseThrow();
+
+        assertThat(coordinates).contains("\"topic\":\"idcard.ocr.requests\"", "\"partition\":3", "\"offset\":42",
+                "\"subject\":\"****\"", "Undecodable request record at idcard.ocr.requests-3@42");
     }
 }
