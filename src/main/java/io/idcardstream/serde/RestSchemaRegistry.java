@@ -14,10 +14,12 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
@@ -43,6 +45,7 @@ public final class RestSchemaRegistry implements SchemaRegistry {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_QUOTED_ERROR_CHARS = 500;
+    private static final int MAX_REFERENCE_DEPTH = 10;
 
     private final List<String> baseUrls;
     private final String authorization;
@@ -135,7 +138,7 @@ public final class RestSchemaRegistry implements SchemaRegistry {
         }
         String action = "fetching schema id " + id;
         Answer answer = send("GET", "/schemas/ids/" + id, null, action).requireOk(action);
-        Schema schema = answer.requireAvroSchema(action);
+        Schema schema = answer.requireAvroSchema(action, referencedSchemas(answer, action));
         Schema known = schemasById.putIfAbsent(id, schema);
         return known != null ? known : schema;
     }
@@ -147,7 +150,7 @@ public final class RestSchemaRegistry implements SchemaRegistry {
         Answer answer = send("GET", "/subjects/" + encode(subject) + "/versions/latest", null, action)
                 .requireOk(action);
         int id = answer.requireInt("id", action);
-        Schema schema = answer.requireAvroSchema(action);
+        Schema schema = answer.requireAvroSchema(action, referencedSchemas(answer, action));
         schemasById.putIfAbsent(id, schema);
         return new RegisteredSchema(subject, answer.requireInt("version", action), id, schema);
     }
@@ -178,6 +181,41 @@ public final class RestSchemaRegistry implements SchemaRegistry {
     @Override
     public String toString() {
         return "schema registry at " + String.join(",", baseUrls);
+    }
+
+    /**
+     * The text of every schema {@code answer}'s schema refers to (Confluent schema references: another subject's
+     * version holding a named type), each fetched once and in dependency order, so the parser knows every named type
+     * before the schema that uses it. A producer that registers its shared types apart writes such schemas.
+     */
+    private List<String> referencedSchemas(Answer answer, String action) {
+        List<String> texts = new ArrayList<>();
+        collectReferences(answer.references(action), new HashSet<>(), texts, action, 0);
+        return texts;
+    }
+
+    private void collectReferences(JsonNode references, Set<String> seen, List<String> texts, String action,
+            int depth) {
+        for (JsonNode reference : references) {
+            String subject = reference.path("subject").asText("");
+            int version = reference.path("version").asInt(-1);
+            if (subject.isEmpty() || version < 1) {
+                throw new SchemaRegistryException(Reason.PROTOCOL, "The schema registry returned a schema reference "
+                        + "without subject and version while " + action);
+            }
+            if (!seen.add(subject + "/" + version)) {
+                continue;
+            }
+            if (depth >= MAX_REFERENCE_DEPTH) {
+                throw new SchemaRegistryException(Reason.PROTOCOL, "Schema references nested deeper than "
+                        + MAX_REFERENCE_DEPTH + " while " + action);
+            }
+            String fetch = "fetching version " + version + " of subject '" + subject + "', referenced while " + action;
+            Answer referenced = send("GET", "/subjects/" + encode(subject) + "/versions/" + version, null, fetch)
+                    .requireOk(fetch);
+            collectReferences(referenced.references(fetch), seen, texts, action, depth + 1);
+            texts.add(referenced.requireSchemaText(fetch));
+        }
     }
 
     private void remember(String subject, String schemaText, int id, Schema schema) {
@@ -267,21 +305,30 @@ public final class RestSchemaRegistry implements SchemaRegistry {
             return value.intValue();
         }
 
-        Schema requireAvroSchema(String action) {
+        JsonNode references(String action) {
+            return requireJson(action).path("references");
+        }
+
+        String requireSchemaText(String action) {
             JsonNode json = requireJson(action);
             String type = json.path("schemaType").asText("AVRO");
             if (!"AVRO".equals(type)) {
                 throw protocol("holds a " + type + " schema, not an Avro one", action);
             }
-            if (json.path("references").size() > 0) {
-                throw protocol("holds a schema with references, which this client does not resolve", action);
-            }
             JsonNode schema = json.get("schema");
             if (schema == null || !schema.isTextual()) {
                 throw protocol("has no \"schema\" text", action);
             }
+            return schema.asText();
+        }
+
+        /** @param referenced the texts of the schemas it refers to, dependencies first */
+        Schema requireAvroSchema(String action, List<String> referenced) {
+            String text = requireSchemaText(action);
             try {
-                return new Schema.Parser().parse(schema.asText());
+                Schema.Parser parser = new Schema.Parser();
+                referenced.forEach(parser::parse);
+                return parser.parse(text);
             } catch (RuntimeException e) {
                 // SchemaParseException mostly, but Avro 1.12 reports an undefined type name as a NullPointerException
                 throw new SchemaRegistryException(Reason.PROTOCOL, "The schema registry at " + baseUrl + " returned a"

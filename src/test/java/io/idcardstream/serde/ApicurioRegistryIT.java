@@ -3,6 +3,7 @@ package io.idcardstream.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.idcardstream.events.IdCardOcrFailed;
 import io.idcardstream.events.IdCardOcrRequested;
 import io.idcardstream.events.IdentityRecognized;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class ApicurioRegistryIT {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Schema EVOLVING_V1 = SchemaBuilder.record("Evolving").namespace("io.idcardstream.test")
             .fields().requiredString("id").requiredInt("n").endRecord();
@@ -164,6 +166,32 @@ class ApicurioRegistryIT {
                         + "Incompatible artifact: it.full-value [AVRO], num of incompatible diffs: {1}, list of "
                         + "diff types: [n at /fields/1])")
                 .extracting(e -> ((SchemaRegistryException) e).reason()).isEqualTo(Reason.INCOMPATIBLE);
+    }
+
+    @Test
+    void shouldReadASchemaThatAnotherProducerRegisteredWithReferences() throws Exception {
+        // Given a shared type in its own subject and a schema registered with a reference to it
+        Schema money = SchemaBuilder.record("Money").namespace("io.idcardstream.test").fields().requiredLong("cents")
+                .endRecord();
+        RestSchemaRegistry client = new RestSchemaRegistry(ccompat, REQUEST_TIMEOUT);
+        client.register("it.money", money);
+        String order = "{\"type\":\"record\",\"name\":\"Order\",\"namespace\":\"io.idcardstream.test\","
+                + "\"fields\":[{\"name\":\"fee\",\"type\":\"io.idcardstream.test.Money\"}]}";
+        String body = "{\"schema\":" + JSON.writeValueAsString(order)
+                + ",\"references\":[{\"name\":\"io.idcardstream.test.Money\",\"subject\":\"it.money\","
+                + "\"version\":1}]}";
+        HttpResponse<String> registered = HTTP.send(HttpRequest.newBuilder(URI.create(ccompat
+                        + "/subjects/it.order-value/versions")).timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", RestSchemaRegistry.CONTENT_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+        int id = JSON.readTree(registered.body()).get("id").intValue();
+
+        // When a fresh client reads it by id, as a deserializer does
+        Schema read = new RestSchemaRegistry(ccompat, REQUEST_TIMEOUT).byId(id);
+
+        // Then the referenced type is resolved from its subject
+        assertThat(read.getField("fee").schema()).isEqualTo(money);
     }
 
     private static String setCompatibility(String subject, String level) throws Exception {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,15 +133,45 @@ class RestSchemaRegistryTest {
     }
 
     @Test
-    void shouldRefuseASchemaWithReferencesItCannotResolve() {
-        // Given a schema that imports another subject's (schema references), which this client does not fetch
-        server.answer("GET", "/schemas/ids/12", 200, "{\"schema\":" + quoted(FAILED) + ",\"references\":"
-                + "[{\"name\":\"io.idcardstream.events.Timings\",\"subject\":\"timings\",\"version\":1}]}");
+    void shouldResolveSchemaReferencesToOtherSubjectsDependenciesFirst() {
+        // Given a schema whose field types live in other subjects (Confluent schema references), one of which
+        // refers to a third
+        Schema money = SchemaBuilder.record("Money").namespace("io.example").fields().requiredLong("cents")
+                .endRecord();
+        String priceText = "{\"type\":\"record\",\"name\":\"Price\",\"namespace\":\"io.example\",\"fields\":"
+                + "[{\"name\":\"amount\",\"type\":\"io.example.Money\"}]}";
+        String orderText = "{\"type\":\"record\",\"name\":\"Order\",\"namespace\":\"io.example\",\"fields\":"
+                + "[{\"name\":\"price\",\"type\":\"io.example.Price\"},"
+                + "{\"name\":\"fee\",\"type\":\"io.example.Money\"}]}";
+        server.answer("GET", "/schemas/ids/12", 200, "{\"schema\":" + quoted(orderText) + ",\"references\":["
+                        + "{\"name\":\"io.example.Price\",\"subject\":\"price\",\"version\":2},"
+                        + "{\"name\":\"io.example.Money\",\"subject\":\"money\",\"version\":1}]}")
+                .answer("GET", "/subjects/price/versions/2", 200, "{\"subject\":\"price\",\"version\":2,\"id\":8,"
+                        + "\"schema\":" + quoted(priceText) + ",\"references\":[{\"name\":\"io.example.Money\","
+                        + "\"subject\":\"money\",\"version\":1}]}")
+                .answer("GET", "/subjects/money/versions/1", 200, "{\"subject\":\"money\",\"version\":1,\"id\":7,"
+                        + "\"schema\":" + quoted(money.toString()) + "}");
         RestSchemaRegistry registry = new RestSchemaRegistry(server.url(""), TIMEOUT);
 
-        // When / Then: said as such, rather than parsed into a wrong schema
-        assertThatThrownBy(() -> registry.byId(12)).isInstanceOf(SchemaRegistryException.class)
-                .hasMessageContaining("holds a schema with references, which this client does not resolve")
+        // When
+        Schema order = registry.byId(12);
+
+        // Then every named type is resolved, and the shared one was fetched once
+        assertThat(order.getField("price").schema().getField("amount").schema()).isEqualTo(money);
+        assertThat(order.getField("fee").schema()).isEqualTo(money);
+        assertThat(server.requests()).extracting(Recorded::rawPath).containsExactly("/schemas/ids/12",
+                "/subjects/price/versions/2", "/subjects/money/versions/1");
+    }
+
+    @Test
+    void shouldRefuseAReferenceWithoutSubjectAndVersion() {
+        server.answer("GET", "/schemas/ids/13", 200, "{\"schema\":" + quoted(FAILED) + ",\"references\":"
+                + "[{\"name\":\"io.example.Money\"}]}");
+        RestSchemaRegistry registry = new RestSchemaRegistry(server.url(""), TIMEOUT);
+
+        assertThatThrownBy(() -> registry.byId(13)).isInstanceOf(SchemaRegistryException.class)
+                .hasMessage("The schema registry returned a schema reference without subject and version while "
+                        + "fetching schema id 13")
                 .extracting(e -> ((SchemaRegistryException) e).reason()).isEqualTo(Reason.PROTOCOL);
     }
 
@@ -307,7 +338,11 @@ class RestSchemaRegistryTest {
     }
 
     private static String quoted(Schema schema) {
-        return JSON.getNodeFactory().textNode(schema.toString()).toString();
+        return quoted(schema.toString());
+    }
+
+    private static String quoted(String text) {
+        return JSON.getNodeFactory().textNode(text).toString();
     }
 
     static URI deadUrl() throws Exception {
