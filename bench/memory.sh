@@ -6,11 +6,4 @@
 # Runs the worker as the image does (-XX:MaxRAMPercentage=50, with -XX:MaxRAM standing in for the container's
 # memory limit) with the local engine on an in-JVM broker, sends the bundled sample cards as inline requests and
 # prints the peak resident set, heap and non-heap against the limit. About 5 minutes at 300 requests.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-build() { mvn -B -q -o "$@" >&2 || mvn -B -q "$@" >&2; }
-build -DskipTests package
-build test-compile
-build dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
-exec java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
-  io.idcardstream.bench.MemoryBenchmark "$@"
+exec "$(dirname "$0")/java-harness.sh" MemoryBenchmark "$@"

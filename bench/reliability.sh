@@ -15,11 +15,4 @@
 # scenario while requests keep arriving; prints one result line per scenario and writes
 # target/reliability/report.md. Exit status 1 when a scenario lost, duplicated or over-paid.
 # The full run (provider down 60 s) takes about 9 minutes; --short (provider down 20 s) about 7.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-build() { mvn -B -q -o "$@" >&2 || mvn -B -q "$@" >&2; }
-build -DskipTests package
-build test-compile
-build dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
-exec java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
-  io.idcardstream.bench.ReliabilitySuite "$@"
+exec "$(dirname "$0")/java-harness.sh" ReliabilitySuite "$@"

@@ -11,11 +11,4 @@
 # scenario, runs the worker(s) as separate `java -jar target/idcard-stream.jar run` processes against it and
 # prints one summary line per design (with the most calls that reached the provider in one wall-clock second).
 # Needs only a JDK 17 and Maven. Takes about 10 minutes with the defaults.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-build() { mvn -B -q -o "$@" >&2 || mvn -B -q "$@" >&2; }
-build -DskipTests package
-build test-compile
-build dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
-exec java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
-  io.idcardstream.bench.ThroughputBenchmark "$@"
+exec "$(dirname "$0")/java-harness.sh" ThroughputBenchmark "$@"

@@ -54,9 +54,7 @@ final class SchemasCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             IdCardStreamConfig config = options.load();
-            List<SubjectState> states = governance(config).apply(EventSubjects.of(config));
-            PrintWriter out = spec.commandLine().getOut();
-            states.forEach(state -> out.println("schemas: " + state.describe()));
+            print(spec, governance(config).apply(EventSubjects.of(config)));
             return 0;
         }
     }
@@ -77,14 +75,19 @@ final class SchemasCommand implements Callable<Integer> {
         public Integer call() {
             IdCardStreamConfig config = options.load();
             List<SubjectState> states = governance(config).check(EventSubjects.of(config));
-            PrintWriter out = spec.commandLine().getOut();
-            states.forEach(state -> out.println("schemas: " + state.describe()));
+            print(spec, states);
             boolean asRequired = states.stream().allMatch(state -> state.registered() && state.levelAsRequired());
             if (!asRequired) {
-                out.println("schemas: run `idcard-stream schemas apply` with credentials allowed to write");
+                spec.commandLine().getOut().println("schemas: run `idcard-stream schemas apply` with credentials "
+                        + "allowed to write");
             }
             return asRequired ? 0 : 1;
         }
+    }
+
+    private static void print(CommandSpec spec, List<SubjectState> states) {
+        PrintWriter out = spec.commandLine().getOut();
+        states.forEach(state -> out.println("schemas: " + state.describe()));
     }
 
     static SubjectGovernance governance(IdCardStreamConfig config) {

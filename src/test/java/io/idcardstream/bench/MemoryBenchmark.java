@@ -8,6 +8,7 @@ import io.idcardstream.events.InlineImage;
 import io.idcardstream.serde.ConfluentAvroSerde;
 import io.idcardstream.serde.InMemorySchemaRegistry;
 import io.idcardstream.serde.LocalSchemaRegistryServer;
+import io.idcardstream.testing.TestWorkerSettings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -80,16 +81,8 @@ public final class MemoryBenchmark {
                         .map(suffix -> new NewTopic(APP + suffix, 6, (short) 1)).toList()).all().get(60, TimeUnit.SECONDS);
             }
             int opsPort = freePort();
-            Map<String, String> settings = new LinkedHashMap<>();
-            settings.put("bootstrap.servers", bootstrap);
-            settings.put("application.id", APP);
-            settings.put("state.dir", out.resolve("state").toAbsolutePath().toString());
-            settings.put("replication.factor", "1");
-            settings.put("topic.requests", APP + ".requests");
-            settings.put("topic.recognized", APP + ".recognized");
-            settings.put("topic.failed", APP + ".failed");
-            settings.put("topic.dlq", APP + ".dlq");
-            settings.put("schema.registry.url", registry.baseUrl().toString());
+            Map<String, String> settings = TestWorkerSettings.of(bootstrap, APP, state.toAbsolutePath(),
+                    registry.baseUrl().toString());
             settings.put("ocr.provider", "local");
             settings.put("engine.concurrency", "1");
             settings.put("ops.port", String.valueOf(opsPort));

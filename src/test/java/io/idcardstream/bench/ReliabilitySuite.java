@@ -10,6 +10,7 @@ import io.idcardstream.events.InlineImage;
 import io.idcardstream.serde.ConfluentAvroSerde;
 import io.idcardstream.serde.InMemorySchemaRegistry;
 import io.idcardstream.serde.LocalSchemaRegistryServer;
+import io.idcardstream.testing.TestWorkerSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -434,16 +435,8 @@ public final class ReliabilitySuite {
     private Worker startWorker(String prefix, Path dir, String name, String stateDir, List<WorkerProcess> started)
             throws IOException {
         int opsPort = freePort();
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("bootstrap.servers", bootstrap);
-        settings.put("application.id", prefix);
-        settings.put("state.dir", dir.resolve(stateDir).toAbsolutePath().toString());
-        settings.put("replication.factor", "1");
-        settings.put("topic.requests", prefix + ".requests");
-        settings.put("topic.recognized", prefix + ".recognized");
-        settings.put("topic.failed", prefix + ".failed");
-        settings.put("topic.dlq", prefix + ".dlq");
-        settings.put("schema.registry.url", registryUrl);
+        Map<String, String> settings = TestWorkerSettings.of(bootstrap, prefix,
+                dir.resolve(stateDir).toAbsolutePath(), registryUrl);
         settings.put("ocr.provider", "tencent");
         settings.put("ocr.quota.rps", options.get("--quota"));
         settings.put("tencent.endpoint", provider.endpoint());

@@ -4,6 +4,7 @@ import io.idcardstream.app.demo.EmbeddedKafkaBroker;
 import io.idcardstream.events.state.LedgerEntry;
 import io.idcardstream.serde.InMemorySchemaRegistry;
 import io.idcardstream.serde.LocalSchemaRegistryServer;
+import io.idcardstream.testing.TestWorkerSettings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -133,16 +134,8 @@ public final class RestoreBenchmark {
 
     private Worker start(String name, String stateDir, int standbys) throws IOException {
         int opsPort = freePort();
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("bootstrap.servers", bootstrap);
-        settings.put("application.id", APP);
-        settings.put("state.dir", out.resolve(stateDir).toAbsolutePath().toString());
-        settings.put("replication.factor", "1");
-        settings.put("topic.requests", APP + ".requests");
-        settings.put("topic.recognized", APP + ".recognized");
-        settings.put("topic.failed", APP + ".failed");
-        settings.put("topic.dlq", APP + ".dlq");
-        settings.put("schema.registry.url", registryUrl);
+        Map<String, String> settings = TestWorkerSettings.of(bootstrap, APP, out.resolve(stateDir).toAbsolutePath(),
+                registryUrl);
         // No request is sent: the provider is never called.
         settings.put("ocr.provider", "tencent");
         settings.put("tencent.endpoint", "127.0.0.1:9");

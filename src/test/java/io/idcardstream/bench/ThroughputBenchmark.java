@@ -11,6 +11,7 @@ import io.idcardstream.serde.LocalSchemaRegistryServer;
 import io.idcardstream.server.ApiKeys;
 import io.idcardstream.server.IdCardOcrServer;
 import io.idcardstream.server.ServerSettings;
+import io.idcardstream.testing.TestWorkerSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -265,16 +266,8 @@ public final class ThroughputBenchmark {
     }
 
     private Map<String, String> workerSettings(Scenario scenario, String prefix, int instance, int opsPort) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("bootstrap.servers", bootstrap);
-        settings.put("application.id", prefix);
-        settings.put("state.dir", workDir.resolve(prefix + "-state-" + instance).toString());
-        settings.put("replication.factor", "1");
-        settings.put("topic.requests", prefix + ".requests");
-        settings.put("topic.recognized", prefix + ".recognized");
-        settings.put("topic.failed", prefix + ".failed");
-        settings.put("topic.dlq", prefix + ".dlq");
-        settings.put("schema.registry.url", registryUrl);
+        Map<String, String> settings = TestWorkerSettings.of(bootstrap, prefix,
+                workDir.resolve(prefix + "-state-" + instance), registryUrl);
         settings.put("worker.processing", scenario.processing());
         settings.put("ocr.provider", "tencent");
         settings.put("ocr.quota.rps", String.valueOf(quota));
