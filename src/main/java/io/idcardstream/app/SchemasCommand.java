@@ -76,7 +76,7 @@ final class SchemasCommand implements Callable<Integer> {
             IdCardStreamConfig config = options.load();
             List<SubjectState> states = governance(config).check(EventSubjects.of(config));
             print(spec, states);
-            boolean asRequired = states.stream().allMatch(state -> state.registered() && state.levelAsRequired());
+            boolean asRequired = states.stream().allMatch(SubjectState::asRequired);
             if (!asRequired) {
                 spec.commandLine().getOut().println("schemas: run `idcard-stream schemas apply` with credentials "
                         + "allowed to write");

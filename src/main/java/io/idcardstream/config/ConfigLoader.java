@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -52,7 +53,8 @@ public final class ConfigLoader {
             }
         }
         environment.forEach((name, value) -> {
-            if (name.startsWith(KAFKA_ENV_PREFIX) && name.length() > KAFKA_ENV_PREFIX.length()) {
+            if (name.startsWith(KAFKA_ENV_PREFIX) && name.length() > KAFKA_ENV_PREFIX.length()
+                    && !SERVICE_LINK.matcher(name).find()) {
                 String kafkaKey = name.substring(KAFKA_ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
                 values.put(IdCardStreamConfig.KAFKA_PREFIX + kafkaKey, value);
             }
@@ -85,7 +87,8 @@ public final class ConfigLoader {
     private static void refuseUnknownKafkaKey(String key, String kafkaKey) {
         String unprefixed = STREAMS_CLIENT_PREFIXES.stream().filter(kafkaKey::startsWith).findFirst()
                 .map(clientPrefix -> kafkaKey.substring(clientPrefix.length())).orElse(kafkaKey);
-        if (kafkaKey.startsWith(StreamsConfig.TOPIC_PREFIX) || KAFKA_CLIENT_KEYS.contains(unprefixed)) {
+        if (KAFKA_CLIENT_KEYS.contains(unprefixed) || OPEN_KAFKA_PREFIXES.stream()
+                .anyMatch(open -> kafkaKey.startsWith(open) || unprefixed.startsWith(open))) {
             return;
         }
         String nearest = KAFKA_CLIENT_KEYS.stream().min(Comparator.comparingInt(k -> editDistance(k, unprefixed)))
@@ -95,6 +98,22 @@ public final class ConfigLoader {
                         ? "did you mean '" + key.substring(0, key.length() - unprefixed.length()) + nearest + "'?"
                         : "no Kafka client or Streams setting has that name."));
     }
+
+    /**
+     * Families of Kafka keys whose names are the user's own: topic configs ({@code topic.}), rack tags for standby
+     * placement ({@code client.tag.<tag>}), config providers ({@code config.providers.<name>.class}, {@code .param.}),
+     * the metrics context (KIP-606), and the clients' internal or {@code __}-marked keys.
+     */
+    private static final List<String> OPEN_KAFKA_PREFIXES = List.of(StreamsConfig.TOPIC_PREFIX,
+            StreamsConfig.CLIENT_TAG_PREFIX, "config.providers.", "metrics.context.", "internal.", "__");
+
+    /**
+     * Kubernetes service links: a Service named {@code idcard-kafka-...} in the namespace gives every pod
+     * {@code IDCARD_KAFKA_..._SERVICE_HOST} and {@code _PORT...} variables. They are not settings: no Kafka key
+     * ends so.
+     */
+    private static final Pattern SERVICE_LINK = Pattern.compile(
+            "_(SERVICE_HOST|SERVICE_PORT(_[A-Z0-9_]+)?|PORT(_[0-9]+_(TCP|UDP|SCTP)(_(PROTO|PORT|ADDR))?)?)$");
 
     /** Streams passes {@code <prefix>x} to one of its clients as {@code x}; {@code topic.} goes to the broker. */
     private static final List<String> STREAMS_CLIENT_PREFIXES = List.of(

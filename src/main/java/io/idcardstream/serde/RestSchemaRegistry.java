@@ -184,6 +184,23 @@ public final class RestSchemaRegistry implements SchemaRegistry {
     }
 
     /**
+     * Whether {@code schema} could be registered under {@code subject} at the subject's level
+     * ({@code POST /compatibility/subjects/<subject>/versions/latest}), without registering it.
+     */
+    public boolean isCompatible(String subject, Schema schema) {
+        requireSubject(subject);
+        String action = "testing schema " + schema.getFullName() + " against subject '" + subject + "'";
+        Answer answer = send("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest",
+                schemaBody(schema.toString()), action).requireOk(action);
+        JsonNode verdict = answer.requireJson(action).get("is_compatible");
+        if (verdict == null || !verdict.isBoolean()) {
+            throw new SchemaRegistryException(Reason.PROTOCOL, "The answer of the schema registry has no boolean "
+                    + "\"is_compatible\" while " + action);
+        }
+        return verdict.booleanValue();
+    }
+
+    /**
      * The text of every schema {@code answer}'s schema refers to (Confluent schema references: another subject's
      * version holding a named type), each fetched once and in dependency order, so the parser knows every named type
      * before the schema that uses it. A producer that registers its shared types apart writes such schemas.
@@ -203,7 +220,9 @@ public final class RestSchemaRegistry implements SchemaRegistry {
                 throw new SchemaRegistryException(Reason.PROTOCOL, "The schema registry returned a schema reference "
                         + "without subject and version while " + action);
             }
-            if (!seen.add(subject + "/" + version)) {
+            // One definition per type name, the first met (as Confluent's client does): a diamond may reach one
+            // type through two versions, and a parser cannot hold both
+            if (!seen.add(reference.path("name").asText(subject + "/" + version))) {
                 continue;
             }
             if (depth >= MAX_REFERENCE_DEPTH) {
@@ -336,7 +355,7 @@ public final class RestSchemaRegistry implements SchemaRegistry {
             }
         }
 
-        private JsonNode requireJson(String action) {
+        JsonNode requireJson(String action) {
             JsonNode json = parseQuietly(body);
             if (json == null || !json.isObject()) {
                 throw protocol("is not a JSON object", action);

@@ -10,6 +10,11 @@ import java.util.Optional;
  * it ({@link #check}). Production runs with {@code auto.register.schemas=false}: {@code idcard-stream schemas apply}
  * registers the schemas and sets each subject's level with credentials allowed to, and {@code run} checks before
  * it consumes anything.
+ *
+ * <p>The subjects this application writes hold its schemas. A subject it only reads (the requests) belongs to its
+ * producers: its level is set and this version's schema is tested against it, but registered only while the
+ * subject has no version at all, so a new registry can be bootstrapped without making this reader the producers'
+ * latest version.
  */
 public final class SubjectGovernance {
     private final RestSchemaRegistry registry;
@@ -18,8 +23,14 @@ public final class SubjectGovernance {
         this.registry = registry;
     }
 
-    /** What a subject holds against its policy. */
-    public record SubjectState(SubjectPolicy policy, Optional<Integer> schemaId, Optional<String> compatibility) {
+    /**
+     * What a subject holds against its policy.
+     *
+     * @param levelUnreadable why the subject's level could not be read (e.g. a principal without that permission),
+     *     or {@code null}
+     */
+    public record SubjectState(SubjectPolicy policy, Optional<Integer> schemaId, Optional<String> compatibility,
+            String levelUnreadable) {
 
         public boolean registered() {
             return schemaId.isPresent();
@@ -29,11 +40,19 @@ public final class SubjectGovernance {
             return compatibility.filter(level -> level.equals(policy.compatibility().name())).isPresent();
         }
 
+        /** Registered where this application writes, at the required level. */
+        public boolean asRequired() {
+            return (registered() || !policy.mustBeRegistered()) && levelAsRequired();
+        }
+
         /** One line for the operator, without schema text. */
         public String describe() {
-            return policy.subject() + ": " + (registered() ? "schema " + policy.schema().getFullName() + " id "
-                    + schemaId.get() : "schema " + policy.schema().getFullName() + " NOT registered")
-                    + ", compatibility " + compatibility.orElse("(the registry's global level)")
+            String schema = "schema " + policy.schema().getFullName();
+            return policy.subject() + ": " + (registered() ? schema + " id " + schemaId.get()
+                    : policy.mustBeRegistered() ? schema + " NOT registered"
+                    : schema + " not registered (its producers own this subject)")
+                    + ", compatibility " + (levelUnreadable != null ? "unreadable (" + levelUnreadable + ")"
+                            : compatibility.orElse("(the registry's global level)"))
                     + (levelAsRequired() ? "" : ", required " + policy.compatibility().name());
         }
     }
@@ -53,28 +72,31 @@ public final class SubjectGovernance {
             if (subjectExists) {
                 registry.setCompatibility(policy.subject(), level);
             }
-            int id = registry.register(policy.subject(), policy.schema());
+            if (policy.mustBeRegistered() || !subjectExists) {
+                registry.register(policy.subject(), policy.schema());
+            } else if (!registry.isCompatible(policy.subject(), policy.schema())) {
+                throw new SchemaRegistryException(Reason.INCOMPATIBLE, "This version's " + policy.schema()
+                        .getFullName() + " cannot read what the producers of '" + policy.subject() + "' register, at "
+                        + level + "; upgrade the producers' schema or this reader in step");
+            }
             if (!subjectExists) {
                 registry.setCompatibility(policy.subject(), level);
             }
-            states.add(new SubjectState(policy, Optional.of(id), registry.compatibility(policy.subject())));
+            states.add(state(policy));
         }
         return states;
     }
 
     /** Each subject's state; changes nothing. */
     public List<SubjectState> check(List<SubjectPolicy> policies) {
-        List<SubjectState> states = new ArrayList<>();
-        for (SubjectPolicy policy : policies) {
-            states.add(new SubjectState(policy, idOf(policy), registry.compatibility(policy.subject())));
-        }
-        return states;
+        return policies.stream().map(this::state).toList();
     }
 
     /**
      * The check {@code run} makes before it starts when it may not register schemas itself.
      *
-     * @return the subjects whose level is not the required one (a warning: the registry still works)
+     * @return the subjects not at their required level, or whose level could not be read (a warning: the registry
+     *     still works)
      * @throws SchemaRegistryException ({@link Reason#NOT_FOUND}) naming every subject the application writes that
      *     does not hold its schema: its first record there would fail
      */
@@ -88,6 +110,16 @@ public final class SubjectGovernance {
                     + ". Run `idcard-stream schemas apply` with credentials allowed to register them");
         }
         return states.stream().filter(state -> !state.levelAsRequired()).toList();
+    }
+
+    private SubjectState state(SubjectPolicy policy) {
+        Optional<Integer> id = idOf(policy);
+        try {
+            return new SubjectState(policy, id, registry.compatibility(policy.subject()), null);
+        } catch (SchemaRegistryException e) {
+            // The level only informs: a principal may read schemas without reading levels
+            return new SubjectState(policy, id, Optional.empty(), e.reason() + ": " + e.getMessage());
+        }
     }
 
     private Optional<Integer> idOf(SubjectPolicy policy) {

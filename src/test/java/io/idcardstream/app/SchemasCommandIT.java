@@ -2,6 +2,7 @@ package io.idcardstream.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.idcardstream.events.IdCardOcrRequested;
 import io.idcardstream.events.IdentityRecognized;
 import io.idcardstream.serde.ApicurioProcess;
 import io.idcardstream.serde.RestSchemaRegistry;
@@ -99,6 +100,36 @@ class SchemasCommandIT {
         assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(1);
         assertThat(apply.err()).contains("incompatible").contains(prefix + ".recognized-value");
         assertThat(registry.compatibility(prefix + ".recognized-value")).isEqualTo(Optional.of("FULL_TRANSITIVE"));
+    }
+
+    @Test
+    void shouldLeaveTheRequestSubjectToItsProducersAndOnlyTestThisReaderAgainstIt() {
+        // Given producers that already registered a newer request schema (an added optional field)
+        String prefix = uniquePrefix();
+        RestSchemaRegistry registry = new RestSchemaRegistry(apicurio.ccompat(), TIMEOUT);
+        Schema producers = withOptionalField(IdCardOcrRequested.getClassSchema(), "channel");
+        int producersId = registry.register(prefix + ".requests-value", producers);
+
+        // When schemas apply and check run
+        Result apply = execute(prefix, "schemas", "apply");
+        Result check = execute(prefix, "schemas", "check");
+
+        // Then the level is set, this reader was tested but not registered, and the producers' version stays latest
+        assertThat(apply.exitCode()).as(apply.toString()).isZero();
+        assertThat(registry.compatibility(prefix + ".requests-value")).contains("BACKWARD_TRANSITIVE");
+        assertThat(registry.latest(prefix + ".requests-value").id()).isEqualTo(producersId);
+        assertThat(registry.latest(prefix + ".requests-value").version()).isEqualTo(1);
+        assertThat(apply.out()).contains(prefix + ".requests-value: schema io.idcardstream.events.IdCardOcrRequested "
+                + "not registered (its producers own this subject), compatibility BACKWARD_TRANSITIVE");
+        assertThat(check.exitCode()).as(check.toString()).isZero();
+    }
+
+    private static Schema withOptionalField(Schema record, String name) {
+        List<Schema.Field> fields = new ArrayList<>();
+        record.getFields().forEach(field -> fields.add(new Schema.Field(field, field.schema())));
+        fields.add(new Schema.Field(name, SchemaBuilder.unionOf().nullType().and().stringType().endUnion(), null,
+                Schema.Field.NULL_DEFAULT_VALUE));
+        return Schema.createRecord(record.getName(), record.getDoc(), record.getNamespace(), false, fields);
     }
 
     private static Result execute(String prefix, String... command) {

@@ -93,11 +93,33 @@ class ConfigLoaderTest {
 
     @Test
     void shouldAcceptKafkaSettingsBehindStreamsClientAndTopicPrefixes() {
-        IdCardStreamConfig config = ConfigLoader.load(null, Map.of(), Map.of("kafka.main.consumer.fetch.max.bytes",
-                "1048576", "kafka.producer.compression.type", "zstd", "kafka.topic.min.insync.replicas", "2",
-                "kafka.ssl.truststore.location", "/etc/kafka/truststore.p12", "kafka.num.standby.replicas", "1"));
+        IdCardStreamConfig config = ConfigLoader.load(null, Map.of(), Map.ofEntries(
+                Map.entry("kafka.main.consumer.fetch.max.bytes", "1048576"),
+                Map.entry("kafka.producer.compression.type", "zstd"),
+                Map.entry("kafka.topic.min.insync.replicas", "2"),
+                Map.entry("kafka.ssl.truststore.location", "/etc/kafka/truststore.p12"),
+                Map.entry("kafka.num.standby.replicas", "1"),
+                // Keys whose names are the user's own: rack tags, config providers, metrics context, internal ones
+                Map.entry("kafka.client.tag.zone", "eu-1a"),
+                Map.entry("kafka.config.providers", "file"),
+                Map.entry("kafka.config.providers.file.class",
+                        "org.apache.kafka.common.config.provider.FileConfigProvider"),
+                Map.entry("kafka.metrics.context.team", "kyc"),
+                Map.entry("kafka.internal.leave.group.on.close", "true")));
 
-        assertThat(config.kafkaOverrides()).hasSize(5);
+        assertThat(config.kafkaOverrides()).hasSize(10);
+    }
+
+    @Test
+    void shouldIgnoreKubernetesServiceLinkVariablesThatLookLikeKafkaSettings() {
+        // Given the variables Kubernetes injects for a Service named idcard-kafka-bootstrap in the namespace
+        Map<String, String> environment = Map.of("IDCARD_KAFKA_BOOTSTRAP_SERVICE_HOST", "10.0.0.7",
+                "IDCARD_KAFKA_BOOTSTRAP_SERVICE_PORT", "9092", "IDCARD_KAFKA_BOOTSTRAP_PORT", "tcp://10.0.0.7:9092",
+                "IDCARD_KAFKA_BOOTSTRAP_PORT_9092_TCP_ADDR", "10.0.0.7", "IDCARD_KAFKA_SECURITY_PROTOCOL", "SSL");
+
+        // Then they are not taken for Kafka settings; a real one still is
+        assertThat(ConfigLoader.load(null, environment, Map.of()).kafkaOverrides())
+                .isEqualTo(Map.of("security.protocol", "SSL"));
     }
 
     @Test

@@ -426,6 +426,7 @@ class KubernetesManifestsTest {
             Object container = container(name);
 
             assertThat(pod.get("automountServiceAccountToken")).as(name).isEqualTo(false);
+            assertThat(pod.get("enableServiceLinks")).as(name).isEqualTo(false);
             assertThat(map(pod, "securityContext")).as(name).isEqualTo(Map.of("runAsNonRoot", true,
                     "runAsUser", Dockerfile.read().runtimeUid(), "runAsGroup", 10001, "fsGroup", 10001,
                     "seccompProfile", Map.of("type", "RuntimeDefault")));

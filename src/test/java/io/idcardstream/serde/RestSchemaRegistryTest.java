@@ -164,6 +164,36 @@ class RestSchemaRegistryTest {
     }
 
     @Test
+    void shouldKeepTheFirstDefinitionOfATypeReachedThroughTwoVersions() {
+        // Given a diamond: Order refers to Money v2 directly and through Price, which refers to Money v1
+        String moneyV1 = "{\"type\":\"record\",\"name\":\"Money\",\"namespace\":\"io.example\",\"fields\":"
+                + "[{\"name\":\"cents\",\"type\":\"long\"}]}";
+        String moneyV2 = "{\"type\":\"record\",\"name\":\"Money\",\"namespace\":\"io.example\",\"fields\":"
+                + "[{\"name\":\"cents\",\"type\":\"long\"},{\"name\":\"currency\",\"type\":\"string\","
+                + "\"default\":\"CNY\"}]}";
+        String priceText = "{\"type\":\"record\",\"name\":\"Price\",\"namespace\":\"io.example\",\"fields\":"
+                + "[{\"name\":\"amount\",\"type\":\"io.example.Money\"}]}";
+        String orderText = "{\"type\":\"record\",\"name\":\"Order\",\"namespace\":\"io.example\",\"fields\":"
+                + "[{\"name\":\"fee\",\"type\":\"io.example.Money\"},"
+                + "{\"name\":\"price\",\"type\":\"io.example.Price\"}]}";
+        server.answer("GET", "/schemas/ids/14", 200, "{\"schema\":" + quoted(orderText) + ",\"references\":["
+                        + "{\"name\":\"io.example.Money\",\"subject\":\"money\",\"version\":2},"
+                        + "{\"name\":\"io.example.Price\",\"subject\":\"price\",\"version\":1}]}")
+                .answer("GET", "/subjects/money/versions/2", 200, "{\"schema\":" + quoted(moneyV2) + "}")
+                .answer("GET", "/subjects/price/versions/1", 200, "{\"schema\":" + quoted(priceText)
+                        + ",\"references\":[{\"name\":\"io.example.Money\",\"subject\":\"money\",\"version\":1}]}")
+                .answer("GET", "/subjects/money/versions/1", 200, "{\"schema\":" + quoted(moneyV1) + "}");
+        RestSchemaRegistry registry = new RestSchemaRegistry(server.url(""), TIMEOUT);
+
+        // When
+        Schema order = registry.byId(14);
+
+        // Then Money is defined once, by the first reference met, and v1 is never fetched
+        assertThat(order.getField("price").schema().getField("amount").schema().getField("currency")).isNotNull();
+        assertThat(server.requests()).extracting(Recorded::rawPath).doesNotContain("/subjects/money/versions/1");
+    }
+
+    @Test
     void shouldRefuseAReferenceWithoutSubjectAndVersion() {
         server.answer("GET", "/schemas/ids/13", 200, "{\"schema\":" + quoted(FAILED) + ",\"references\":"
                 + "[{\"name\":\"io.example.Money\"}]}");
