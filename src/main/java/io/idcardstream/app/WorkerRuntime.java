@@ -92,6 +92,7 @@ final class WorkerRuntime implements AutoCloseable {
                         Duration.ofMillis(config.getInt(IdCardStreamConfig.OCR_RETRY_BACKOFF_MAX_MS_CONFIG)),
                         Duration.ofMillis(config.getLong(IdCardStreamConfig.OCR_RETRY_DEADLINE_MS_CONFIG))),
                 config.getInt(IdCardStreamConfig.WORKER_MAX_PENDING_PER_PARTITION_CONFIG),
+                config.getInt(IdCardStreamConfig.WORKER_MAX_PENDING_REPLAYS_PER_PARTITION_CONFIG),
                 Duration.ofMillis(config.getInt(IdCardStreamConfig.WORKER_PENDING_FULL_WAIT_MS_CONFIG)),
                 Duration.ofMillis(config.getLong(IdCardStreamConfig.LEDGER_RETENTION_MS_CONFIG)),
                 Duration.ofMillis(config.getInt(IdCardStreamConfig.WORKER_POLL_INTERVAL_MS_CONFIG)));

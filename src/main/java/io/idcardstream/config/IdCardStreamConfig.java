@@ -196,8 +196,15 @@ public final class IdCardStreamConfig extends AbstractConfig {
             + "baseline; no retries or ledger).";
 
     public static final String WORKER_MAX_PENDING_PER_PARTITION_CONFIG = "worker.max.pending.per.partition";
-    private static final String WORKER_MAX_PENDING_PER_PARTITION_DOC = "Accepted but unanswered requests one "
+    private static final String WORKER_MAX_PENDING_PER_PARTITION_DOC = "Accepted but unanswered live requests one "
             + "partition holds before it stops taking new ones.";
+
+    public static final String WORKER_MAX_PENDING_REPLAYS_PER_PARTITION_CONFIG =
+            "worker.max.pending.replays.per.partition";
+    private static final String WORKER_MAX_PENDING_REPLAYS_PER_PARTITION_DOC = "Accepted but unanswered replays "
+            + "(reprocess=true) one partition holds besides its live ones, so a replay waiting for its share of the "
+            + "quota does not stop the partition from taking live requests. Each holds its request in memory until "
+            + "called: with inline images, mind the heap.";
 
     public static final String WORKER_PENDING_FULL_WAIT_MS_CONFIG = "worker.pending.full.wait.ms";
     private static final String WORKER_PENDING_FULL_WAIT_MS_DOC = "How long a full partition waits for a slot "
@@ -488,6 +495,8 @@ public final class IdCardStreamConfig extends AbstractConfig {
                     WORKER_PROCESSING_DOC)
             .define(WORKER_MAX_PENDING_PER_PARTITION_CONFIG, Type.INT, 64, between(1, 100_000), LOW,
                     WORKER_MAX_PENDING_PER_PARTITION_DOC)
+            .define(WORKER_MAX_PENDING_REPLAYS_PER_PARTITION_CONFIG, Type.INT, 512, between(1, 100_000), LOW,
+                    WORKER_MAX_PENDING_REPLAYS_PER_PARTITION_DOC)
             .define(WORKER_PENDING_FULL_WAIT_MS_CONFIG, Type.INT, 2_000, between(0, 600_000), LOW,
                     WORKER_PENDING_FULL_WAIT_MS_DOC)
             .define(WORKER_MAX_IN_FLIGHT_CONFIG, Type.INT, 64, between(1, 10_000), MEDIUM, WORKER_MAX_IN_FLIGHT_DOC)

@@ -16,6 +16,8 @@ import org.apache.kafka.streams.errors.StreamsException;
  */
 final class PendingRequests {
     private final Map<Long, PendingCall> bySeq = new HashMap<>();
+    /** Of {@link #bySeq}, the replays (reprocess=true): they have a capacity of their own. */
+    private int replays;
     private final KeyOrder keyOrder = new KeyOrder();
     /** Calls under way, by {@link IdempotencyLedger#scoped} (subject, request id). */
     private final Map<String, Long> callsByRequestId = new HashMap<>();
@@ -29,6 +31,9 @@ final class PendingRequests {
     boolean add(PendingCall request) {
         bySeq.put(request.seq(), request);
         metrics.pendingChanged(1);
+        if (isReplay(request)) {
+            replays++;
+        }
         if (request.state().getKind() == PendingKind.CALL) {
             callsByRequestId.put(request.scopedRequestId(), request.seq());
         }
@@ -37,7 +42,9 @@ final class PendingRequests {
 
     /** Removes the answered {@code request}; its key's next request, which may start now, if any. */
     Optional<PendingCall> answered(PendingCall request) {
-        bySeq.remove(request.seq());
+        if (bySeq.remove(request.seq()) != null && isReplay(request)) {
+            replays--;
+        }
         metrics.pendingChanged(-1);
         callsByRequestId.remove(request.scopedRequestId(), request.seq());
         return keyOrder.answered(request.state().getKey()).stream().mapToObj(bySeq::get).findFirst();
@@ -56,13 +63,27 @@ final class PendingRequests {
     }
 
     /**
+     * Full when either class is at its capacity. The next record's class is not known yet, so a full replay class
+     * stops live records too: its capacity is large enough that a replay burst is taken in whole and then waits
+     * for its share of the quota as pending requests, not as records the partition cannot get past.
+     */
+    boolean full(AsyncSettings async) {
+        return bySeq.size() - replays >= async.maxPendingPerPartition()
+                || replays >= async.maxPendingReplaysPerPartition();
+    }
+
+    private static boolean isReplay(PendingCall request) {
+        return request.event().getReprocess();
+    }
+
+    /**
      * Back-pressure: a full task takes no new record until a request is answered, waiting at most
      * {@code pendingFullWait} and then taking it anyway (counted as overflow), so a stuck provider cannot hold a
      * transaction open. The wait keeps picking up finished work, so it ends as soon as the provider answers.
      */
     void awaitRoom(DispatchLane lane, AsyncSettings async, LongSupplier nanoClock, Runnable pickUpFinishedWork) {
         long deadline = nanoClock.getAsLong() + async.pendingFullWait().toNanos();
-        while (bySeq.size() >= async.maxPendingPerPartition()) {
+        while (full(async)) {
             long left = deadline - nanoClock.getAsLong();
             if (left <= 0) {
                 metrics.pendingOverflow();
@@ -82,5 +103,6 @@ final class PendingRequests {
     void forget() {
         metrics.pendingChanged(-bySeq.size());
         bySeq.clear();
+        replays = 0;
     }
 }

@@ -60,7 +60,12 @@ public final class ThroughputBenchmark {
             Pattern.compile("idcard_server_requests_seconds_count\\{code=\"([^\"]+)\"[^}]*}\\s+([0-9.eE+]+)");
 
     /** One measured configuration. {@code offeredRps} 0 = all requests at once. */
-    record Scenario(String design, String processing, int instances, int requests, double offeredRps) {}
+    /** @param replays requests with reprocess=true published at once before the live ones (0: none) */
+    record Scenario(String design, String processing, int instances, int requests, double offeredRps, int replays) {
+        Scenario(String design, String processing, int instances, int requests, double offeredRps) {
+            this(design, processing, instances, requests, offeredRps, 0);
+        }
+    }
 
     record Result(Scenario scenario, double achievedRps, double utilization, long throttled, long p50, long p99,
             long ocrP99, double seconds, List<Double> cpuSeconds, List<Long> rssMb, long outcomes,
@@ -105,6 +110,7 @@ public final class ThroughputBenchmark {
                 "--partitions", "12", "--quota", "20", "--latency", "300-1500", "--load-seconds", "60",
                 "--scenarios", "async,blocking,async-2,async-half-load", "--jar", "target/idcard-stream.jar",
                 "--out", "target/bench/throughput.md", "--worker-settings", ""));
+        options.put("--replays", "5000");
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!options.containsKey(args[i])) {
                 throw new IllegalArgumentException("Unknown option " + args[i] + "; options: " + options.keySet());
@@ -122,6 +128,10 @@ public final class ThroughputBenchmark {
                         Integer.parseInt(options.get("--baseline-requests")), 0);
                 case "async-half-load" -> new Scenario("async-50pct-load", "async", 1,
                         (int) (quota / 2 * Integer.parseInt(options.get("--load-seconds"))), quota / 2);
+                // The same live load while a replay of --replays requests was published just before it
+                case "async-half-load-replay" -> new Scenario("async-50pct-load-with-replay", "async", 1,
+                        (int) (quota / 2 * Integer.parseInt(options.get("--load-seconds"))), quota / 2,
+                        Integer.parseInt(options.get("--replays")));
                 default -> {
                     if (!name.matches("async-[1-9]\\d*")) {
                         throw new IllegalArgumentException("Unknown scenario " + name);
@@ -208,8 +218,10 @@ public final class ThroughputBenchmark {
             Map<String, Long> requestedAt = new java.util.concurrent.ConcurrentHashMap<>();
             List<Long> receivedAt = java.util.Collections.synchronizedList(new ArrayList<>());
             // The reader runs while the requests are produced, so paced runs measure latency, not backlog.
+            java.util.Set<String> replayIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
             var collecting = java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> collect(List.of(recognized, failed), requestedAt, receivedAt, scenario));
+                    () -> collect(List.of(recognized, failed), requestedAt, receivedAt, scenario, replayIds, start));
+            publishReplays(requests, scenario, replayIds);
             produce(requests, scenario, requestedAt);
             List<Long> latencies = collecting.get();
             double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
@@ -314,9 +326,32 @@ public final class ThroughputBenchmark {
         }
     }
 
-    /** Reads outcomes (read_committed) until every request has one; returns end-to-end latencies in ms. */
+    /** {@code scenario.replays()} earlier requests again with reprocess=true, as `replay` publishes them, at once. */
+    private void publishReplays(String topic, Scenario scenario, java.util.Set<String> replayIds) {
+        if (scenario.replays() == 0) {
+            return;
+        }
+        var serializer = new ConfluentAvroSerde<>(IdCardOcrRequested.class, registry, true, false).serializer();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap, ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), serializer)) {
+            for (int i = 0; i < scenario.replays(); i++) {
+                String requestId = "replayed-" + i;
+                replayIds.add(requestId);
+                producer.send(new ProducerRecord<>(topic, "replayed-subject-" + i, IdCardOcrRequested.newBuilder()
+                        .setRequestId(requestId).setSubjectId("replayed-subject-" + i)
+                        .setImage(new InlineImage(ByteBuffer.wrap(("old card " + i).getBytes(StandardCharsets.UTF_8)),
+                                null))
+                        .setRequestedAt(Instant.now()).setReprocess(true).build()));
+            }
+        }
+    }
+
+    /**
+     * Reads outcomes (read_committed) until every live request and every replay has one; returns the live requests'
+     * end-to-end latencies in ms, and prints when the replay finished.
+     */
     private List<Long> collect(List<String> topics, Map<String, Long> requestedAt, List<Long> receivedAt,
-            Scenario scenario) {
+            Scenario scenario, java.util.Set<String> replayIds, Instant start) {
         var recognizedSerde = new ConfluentAvroSerde<>(IdentityRecognized.class, registry, true, false);
         var failedSerde = new ConfluentAvroSerde<>(IdCardOcrFailed.class, registry, true, false);
         Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
@@ -327,11 +362,12 @@ public final class ThroughputBenchmark {
         Map<String, Boolean> seen = new HashMap<>();
         Map<String, List<Long>> stages = new LinkedHashMap<>();
         double expectedSeconds = scenario.processing().equals("blocking") ? scenario.requests() * 1.5
-                : scenario.requests() / (quota * 0.5);
+                : (scenario.requests() + scenario.replays()) / (quota * 0.5);
+        java.util.Set<String> replaysAnswered = new java.util.HashSet<>();
         Instant deadline = Instant.now().plusSeconds((long) expectedSeconds + 180);
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(topics);
-            while (seen.size() < scenario.requests()) {
+            while (seen.size() < scenario.requests() || replaysAnswered.size() < scenario.replays()) {
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException("Only " + seen.size() + " of " + scenario.requests()
                             + " outcomes arrived for " + scenario.design());
@@ -348,6 +384,12 @@ public final class ThroughputBenchmark {
                         IdCardOcrFailed outcome = failedSerde.deserializer().deserialize(record.topic(), record.value());
                         requestId = outcome.getRequestId();
                         timings = outcome.getTimings();
+                    }
+                    if (replayIds.contains(requestId) && replaysAnswered.add(requestId)
+                            && replaysAnswered.size() == scenario.replays()) {
+                        System.out.printf("bench: %s replay of %d requests finished after %.1f s%n",
+                                scenario.design(), scenario.replays(),
+                                Duration.between(start, Instant.now()).toMillis() / 1000.0);
                     }
                     if (requestedAt.containsKey(requestId) && seen.put(requestId, Boolean.TRUE) == null) {
                         latencies.add(now - requestedAt.get(requestId));

@@ -79,7 +79,7 @@ class AsyncTopologyTest {
                 Duration.ofMillis(50), Duration.ofMillis(100)), System::nanoTime, metrics).start();
         AsyncSettings async = new AsyncSettings(
                 new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofMinutes(1)),
-                64, Duration.ofSeconds(1), Duration.ofDays(1), Duration.ofMillis(10));
+                64, 64, Duration.ofSeconds(1), Duration.ofDays(1), Duration.ofMillis(10));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "async-test");
         // Its own RocksDB directory: another build on the machine (a mutation run) may hold the default one.

@@ -123,7 +123,7 @@ class IdCardTopologyTest {
         } else {
             dispatcher = new OcrDispatcher(recognizer, new DispatchSettings(1_000, 1, 0, 16, 16, callTimeout,
                     Duration.ofMillis(50), Duration.ofMillis(100)), System::nanoTime, metrics).start();
-            AsyncSettings async = new AsyncSettings(RetryPolicy.none(), 64, Duration.ofSeconds(1),
+            AsyncSettings async = new AsyncSettings(RetryPolicy.none(), 64, 64, Duration.ofSeconds(1),
                     Duration.ofDays(1), Duration.ofMillis(10));
             driver = new TopologyTestDriver(IdCardTopology.async(settings, async, topics, dispatcher,
                     (topic, partition, offsets) -> Map.of(), clock, metrics), props);
