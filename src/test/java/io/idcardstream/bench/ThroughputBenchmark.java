@@ -89,6 +89,8 @@ public final class ThroughputBenchmark {
     private final LatencyRecognizer recognizer;
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, String> extraWorkerSettings;
+    /** Replays published per second beside the live load; 0: all at once before it. */
+    private double replayRps;
 
     private ThroughputBenchmark(double quota, int partitions, Path jar, Path workDir, String bootstrap,
             InMemorySchemaRegistry registry, String registryUrl, IdCardOcrServer server,
@@ -111,6 +113,7 @@ public final class ThroughputBenchmark {
                 "--scenarios", "async,blocking,async-2,async-half-load", "--jar", "target/idcard-stream.jar",
                 "--out", "target/bench/throughput.md", "--worker-settings", ""));
         options.put("--replays", "5000");
+        options.put("--replay-rps", "0");
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!options.containsKey(args[i])) {
                 throw new IllegalArgumentException("Unknown option " + args[i] + "; options: " + options.keySet());
@@ -167,6 +170,7 @@ public final class ThroughputBenchmark {
             ThroughputBenchmark bench = new ThroughputBenchmark(quota, Integer.parseInt(options.get("--partitions")),
                     jar, workDir, broker.bootstrapServers(), registry, registryServer.baseUrl().toString(), server,
                     recognizer, extra);
+            bench.replayRps = Double.parseDouble(options.get("--replay-rps"));
             List<Result> results = new ArrayList<>();
             for (Scenario scenario : scenarios) {
                 System.err.println("bench: running " + scenario);
@@ -221,8 +225,15 @@ public final class ThroughputBenchmark {
             java.util.Set<String> replayIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
             var collecting = java.util.concurrent.CompletableFuture.supplyAsync(
                     () -> collect(List.of(recognized, failed), requestedAt, receivedAt, scenario, replayIds, start));
-            publishReplays(requests, scenario, replayIds);
+            // Unpaced (0), the replay is published at once ahead of the live load; paced, beside it, as
+            // `replay --rate` does
+            var replaying = java.util.concurrent.CompletableFuture.runAsync(() -> publishReplays(requests, scenario,
+                    replayIds));
+            if (replayRps == 0) {
+                replaying.join();
+            }
             produce(requests, scenario, requestedAt);
+            replaying.join();
             List<Long> latencies = collecting.get();
             double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
             Map<String, Double> after = serverAnswers();
@@ -326,17 +337,29 @@ public final class ThroughputBenchmark {
         }
     }
 
-    /** {@code scenario.replays()} earlier requests again with reprocess=true, as `replay` publishes them, at once. */
+    private static void pace(long startNanos, int i, double perSecond) {
+        if (perSecond <= 0) {
+            return;
+        }
+        long wait = startNanos + (long) (i * 1e9 / perSecond) - System.nanoTime();
+        if (wait > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+        }
+    }
+
+    /** {@code scenario.replays()} earlier requests again with reprocess=true, as `replay` publishes them. */
     private void publishReplays(String topic, Scenario scenario, java.util.Set<String> replayIds) {
         if (scenario.replays() == 0) {
             return;
         }
         var serializer = new ConfluentAvroSerde<>(IdCardOcrRequested.class, registry, true, false).serializer();
+        long startNanos = System.nanoTime();
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap, ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), serializer)) {
             for (int i = 0; i < scenario.replays(); i++) {
                 String requestId = "replayed-" + i;
                 replayIds.add(requestId);
+                pace(startNanos, i, replayRps);
                 producer.send(new ProducerRecord<>(topic, "replayed-subject-" + i, IdCardOcrRequested.newBuilder()
                         .setRequestId(requestId).setSubjectId("replayed-subject-" + i)
                         .setImage(new InlineImage(ByteBuffer.wrap(("old card " + i).getBytes(StandardCharsets.UTF_8)),
