@@ -53,6 +53,12 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Replay up to, not including, this bound (default: ${DEFAULT-VALUE}).")
     String to;
 
+    @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "0",
+            description = "Publish at most this many replays per second (default: ${DEFAULT-VALUE}, no limit). The "
+                    + "worker serves replays from the quota live requests leave, so a rate a few times the quota "
+                    + "(e.g. 100 for 20/s) keeps a large replay from queueing ahead of live requests.")
+    int rate;
+
     @Option(names = "--dry-run", description = "Count what would be replayed; publish nothing.")
     boolean dryRun;
 
@@ -77,7 +83,8 @@ final class ReplayCommand implements Callable<Integer> {
         try (var consumer = new KafkaConsumer<>(consumerConfig(config), new StringDeserializer(),
                         new ByteArrayDeserializer());
                 var producer = new KafkaProducer<>(producerConfig(config), new StringSerializer(), serde.serializer())) {
-            RequestReplayer replayer = new RequestReplayer(consumer, producer, serde.deserializer(), topic, timeout);
+            RequestReplayer replayer = new RequestReplayer(consumer, producer, serde.deserializer(), topic, timeout,
+                    rate);
             RequestReplayer.Range range = replayer.resolve(fromBound, toBound);
             err.println("replay: " + range.size() + " records in range of " + topic + " " + describe(range)
                     + (dryRun ? " (dry run)" : ""));

@@ -106,7 +106,7 @@ class ReplayIT {
 
         // When: a dry run, then a replay of offsets 2 and 3 of partition 0
         String dry = replay("--from", "0:2", "--to", "0:4", "--dry-run");
-        String real = replay("--from", "0:2", "--to", "0:4");
+        String real = replay("--from", "0:2", "--to", "0:4", "--rate", "50");
 
         // Then
         assertThat(dry).isEqualTo("replay: 2 records read, would re-publish 2, 0 undecodable skipped (dry run)");

@@ -1,5 +1,6 @@
 package io.idcardstream.app.replay;
 
+import io.github.bucket4j.Bucket;
 import io.idcardstream.events.IdCardOcrRequested;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,14 +44,32 @@ public final class RequestReplayer {
     private final Deserializer<IdCardOcrRequested> deserializer;
     private final String topic;
     private final Duration timeout;
+    /** At most this many replays published per second; null: as fast as the broker takes them. */
+    private final Bucket pace;
 
     public RequestReplayer(Consumer<String, byte[]> consumer, Producer<String, IdCardOcrRequested> producer,
             Deserializer<IdCardOcrRequested> deserializer, String topic, Duration timeout) {
+        this(consumer, producer, deserializer, topic, timeout, 0);
+    }
+
+    /**
+     * @param ratePerSecond replays published per second at most, 0 for no limit. Replays are served only from the
+     *     quota live requests leave, so publishing much faster than the quota only queues them ahead of the live
+     *     requests produced meanwhile in the same partitions, where the worker must take them first.
+     */
+    public RequestReplayer(Consumer<String, byte[]> consumer, Producer<String, IdCardOcrRequested> producer,
+            Deserializer<IdCardOcrRequested> deserializer, String topic, Duration timeout, int ratePerSecond) {
+        if (ratePerSecond < 0) {
+            throw new IllegalArgumentException("the replay rate must be 0 (no limit) or more, was " + ratePerSecond);
+        }
         this.consumer = consumer;
         this.producer = producer;
         this.deserializer = deserializer;
         this.topic = topic;
         this.timeout = timeout;
+        this.pace = ratePerSecond == 0 ? null : Bucket.builder()
+                .addLimit(limit -> limit.capacity(ratePerSecond).refillGreedy(ratePerSecond, Duration.ofSeconds(1)))
+                .build();
     }
 
     /** The offsets to read, per partition: [start, end). */
@@ -139,6 +158,7 @@ public final class RequestReplayer {
                     undecodable++;
                 } else {
                     if (!dryRun) {
+                        awaitPace();
                         producer.send(new ProducerRecord<>(topic, record.key(), asReplay(request, record)));
                     }
                     republished++;
@@ -152,6 +172,18 @@ public final class RequestReplayer {
             producer.flush();
         }
         return new ReplaySummary(read, republished, undecodable, dryRun);
+    }
+
+    private void awaitPace() {
+        if (pace == null) {
+            return;
+        }
+        try {
+            pace.asBlocking().consume(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while pacing the replay", e);
+        }
     }
 
     private IdCardOcrRequested decode(ConsumerRecord<String, byte[]> record) {
