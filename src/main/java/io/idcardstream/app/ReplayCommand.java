@@ -53,11 +53,14 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Replay up to, not including, this bound (default: ${DEFAULT-VALUE}).")
     String to;
 
-    @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "0",
-            description = "Publish at most this many replays per second (default: ${DEFAULT-VALUE}, no limit). The "
-                    + "worker serves replays from the quota live requests leave, so a rate a few times the quota "
-                    + "(e.g. 100 for 20/s) keeps a large replay from queueing ahead of live requests.")
-    int rate;
+    /** The default rate, in multiples of ocr.quota.rps: 100/s for 20/s, measured in BENCHMARKS.md. */
+    static final int DEFAULT_RATE_PER_QUOTA = 5;
+
+    @Option(names = "--rate", paramLabel = "PER_SECOND",
+            description = "Publish at most this many replays per second; 0 = no limit. Default: 5 x ocr.quota.rps "
+                    + "(100 for 20/s). The worker serves replays from the quota live requests leave, so publishing "
+                    + "much faster only queues them ahead of live requests in the same partitions.")
+    Integer rate;
 
     @Option(names = "--dry-run", description = "Count what would be replayed; publish nothing.")
     boolean dryRun;
@@ -80,11 +83,13 @@ final class ReplayCommand implements Callable<Integer> {
                 config.getBoolean(IdCardStreamConfig.AUTO_REGISTER_SCHEMAS_CONFIG), false);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        int perSecond = rate != null ? rate : (int) Math.ceil(DEFAULT_RATE_PER_QUOTA
+                * config.getDouble(IdCardStreamConfig.OCR_QUOTA_RPS_CONFIG));
         try (var consumer = new KafkaConsumer<>(consumerConfig(config), new StringDeserializer(),
                         new ByteArrayDeserializer());
                 var producer = new KafkaProducer<>(producerConfig(config), new StringSerializer(), serde.serializer())) {
             RequestReplayer replayer = new RequestReplayer(consumer, producer, serde.deserializer(), topic, timeout,
-                    rate);
+                    perSecond);
             RequestReplayer.Range range = replayer.resolve(fromBound, toBound);
             err.println("replay: " + range.size() + " records in range of " + topic + " " + describe(range)
                     + (dryRun ? " (dry run)" : ""));
