@@ -71,9 +71,18 @@ public final class TestKafka {
     private static void awaitLeaders(Admin admin, List<String> names, int partitions) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
-            var topics = admin.describeTopics(names).allTopicNames().get(60, TimeUnit.SECONDS);
-            boolean ready = topics.values().stream().allMatch(t -> t.partitions().size() == partitions
-                    && t.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+            boolean ready;
+            try {
+                var topics = admin.describeTopics(names).allTopicNames().get(60, TimeUnit.SECONDS);
+                ready = topics.values().stream().allMatch(t -> t.partitions().size() == partitions
+                        && t.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+            } catch (java.util.concurrent.ExecutionException e) {
+                // The broker that answers may not know the new topics yet (metadata still propagating): ask again
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                ready = false;
+            }
             if (ready) {
                 return;
             }
