@@ -1,5 +1,6 @@
 package io.idcardstream.server;
 
+import io.idcardstream.ops.LatencyHistograms;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -8,7 +9,6 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
@@ -53,13 +53,9 @@ final class ServerMetrics implements Http1Server.Listener {
     }
 
     void answered(String code, long nanos) {
-        // Buckets for p99 across replicas, as the worker's call timer has
-        Timer.builder("idcard.server.requests")
+        LatencyHistograms.withBuckets(Timer.builder("idcard.server.requests")
                 .description("IDCardOCR API answers by code, with their latency")
-                .tag("code", code)
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofMinutes(2))
+                .tag("code", code))
                 .register(registry)
                 .record(nanos, TimeUnit.NANOSECONDS);
     }

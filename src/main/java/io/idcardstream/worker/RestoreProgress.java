@@ -1,5 +1,6 @@
 package io.idcardstream.worker;
 
+import io.idcardstream.ops.LatencyHistograms;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -43,7 +44,7 @@ public final class RestoreProgress implements StateRestoreListener {
         Gauge.builder("idcard.state.restore.remaining.records", this, RestoreProgress::remainingRecords)
                 .description("Changelog records still to restore on this instance (0 when no restore runs)")
                 .register(registry);
-        this.duration = WorkerMetrics.histogram(Timer.builder("idcard.state.restore")
+        this.duration = LatencyHistograms.withBuckets(Timer.builder("idcard.state.restore")
                 .description("Time each store partition took to restore from its changelog"))
                 .register(registry);
     }

@@ -1,5 +1,6 @@
 package io.idcardstream.worker;
 
+import io.idcardstream.ops.LatencyHistograms;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,7 +40,7 @@ public final class WorkerMetrics {
 
     public WorkerMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.rateLimitWait = histogram(Timer.builder("idcard.rate.limit.wait")
+        this.rateLimitWait = LatencyHistograms.withBuckets(Timer.builder("idcard.rate.limit.wait")
                 .description("Time ready calls waited for the rate limiter"))
                 .register(registry);
         this.throttled = Counter.builder("idcard.ocr.throttled")
@@ -88,22 +89,13 @@ public final class WorkerMetrics {
                 .tag("traffic", traffic(replay)).register(registry).increment();
     }
 
-    /**
-     * Histogram buckets ({@code _bucket} series from 1 ms to 2 min), so dashboards and SLO alerts can compute p99
-     * across instances; a client-side percentile cannot be aggregated.
-     */
-    static Timer.Builder histogram(Timer.Builder timer) {
-        return timer.publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofMinutes(2));
-    }
-
     private static String traffic(boolean replay) {
         return replay ? "replay" : "live";
     }
 
     void callEnded(Duration took, String code) {
         inFlight.decrementAndGet();
-        histogram(Timer.builder("idcard.ocr.call")
+        LatencyHistograms.withBuckets(Timer.builder("idcard.ocr.call")
                 .description("OCR call latency, by result code")
                 .tag("code", code))
                 .register(registry)

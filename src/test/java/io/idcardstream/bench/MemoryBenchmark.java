@@ -8,10 +8,9 @@ import io.idcardstream.events.InlineImage;
 import io.idcardstream.serde.ConfluentAvroSerde;
 import io.idcardstream.serde.InMemorySchemaRegistry;
 import io.idcardstream.serde.LocalSchemaRegistryServer;
+import io.idcardstream.testing.LocalResources;
 import io.idcardstream.testing.TestWorkerSettings;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,13 +62,7 @@ public final class MemoryBenchmark {
         Path out = Path.of(options.get("--out"));
         // A fresh state directory: a ledger left by an earlier run would answer the same request ids unrecognised
         Path state = out.resolve("state");
-        if (Files.exists(state)) {
-            try (Stream<Path> paths = Files.walk(state)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
+        LocalResources.deleteTree(state);
         Files.createDirectories(out);
         int requests = Integer.parseInt(options.get("--requests"));
         long limitMib = Long.parseLong(options.get("--limit-mib"));
@@ -80,7 +73,7 @@ public final class MemoryBenchmark {
                 admin.createTopics(Stream.of(".requests", ".recognized", ".failed", ".dlq")
                         .map(suffix -> new NewTopic(APP + suffix, 6, (short) 1)).toList()).all().get(60, TimeUnit.SECONDS);
             }
-            int opsPort = freePort();
+            int opsPort = LocalResources.freePort();
             Map<String, String> settings = TestWorkerSettings.of(bootstrap, APP, state.toAbsolutePath(),
                     registry.baseUrl().toString());
             settings.put("ocr.provider", "local");
@@ -181,12 +174,6 @@ public final class MemoryBenchmark {
                         .setImage(new InlineImage(ByteBuffer.wrap(card.image()), "image/jpeg"))
                         .setCardSide(card.side()).setRequestedAt(Instant.now()).setReprocess(false).build()));
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -10,6 +10,7 @@ import io.idcardstream.events.InlineImage;
 import io.idcardstream.serde.ConfluentAvroSerde;
 import io.idcardstream.serde.InMemorySchemaRegistry;
 import io.idcardstream.serde.LocalSchemaRegistryServer;
+import io.idcardstream.testing.LocalResources;
 import io.idcardstream.testing.TestWorkerSettings;
 import java.io.IOException;
 import java.net.URI;
@@ -23,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,7 +180,7 @@ public final class ReliabilitySuite {
         }
         Path outDir = Path.of(options.get("--out"));
         Path brokerDir = outDir.resolve("kafka");
-        deleteTree(brokerDir);
+        LocalResources.deleteTree(brokerDir);
         Files.createDirectories(brokerDir);
         String[] latency = options.get("--latency").split("-");
         InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
@@ -228,7 +228,7 @@ public final class ReliabilitySuite {
     /** One scenario: steady load, a burst, the fault, recovery, then every outcome read. */
     Result run(String scenario) throws Exception {
         Path dir = outDir.resolve(scenario);
-        deleteTree(dir);
+        LocalResources.deleteTree(dir);
         Files.createDirectories(dir);
         String prefix = "rel-" + run + "-" + scenario;
         createTopics(prefix);
@@ -434,7 +434,7 @@ public final class ReliabilitySuite {
 
     private Worker startWorker(String prefix, Path dir, String name, String stateDir, List<WorkerProcess> started)
             throws IOException {
-        int opsPort = freePort();
+        int opsPort = LocalResources.freePort();
         Map<String, String> settings = TestWorkerSettings.of(bootstrap, prefix,
                 dir.resolve(stateDir).toAbsolutePath(), registryUrl);
         settings.put("ocr.provider", "tencent");
@@ -689,21 +689,5 @@ public final class ReliabilitySuite {
         results.forEach(r -> md.append(r.line()).append('\n'));
         md.append("```\n");
         return md.toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
-                java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
     }
 }

@@ -4,10 +4,9 @@ import io.idcardstream.app.demo.EmbeddedKafkaBroker;
 import io.idcardstream.events.state.LedgerEntry;
 import io.idcardstream.serde.InMemorySchemaRegistry;
 import io.idcardstream.serde.LocalSchemaRegistryServer;
+import io.idcardstream.testing.LocalResources;
 import io.idcardstream.testing.TestWorkerSettings;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +79,7 @@ public final class RestoreBenchmark {
             options.put(args[i], args[i + 1]);
         }
         Path out = Path.of(options.get("--out"));
-        deleteTree(out);
+        LocalResources.deleteTree(out);
         Files.createDirectories(out);
         long ledgerBytes = Long.parseLong(options.get("--ledger-mib")) << 20;
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(out.resolve("kafka"), false);
@@ -133,7 +131,7 @@ public final class RestoreBenchmark {
     }
 
     private Worker start(String name, String stateDir, int standbys) throws IOException {
-        int opsPort = freePort();
+        int opsPort = LocalResources.freePort();
         Map<String, String> settings = TestWorkerSettings.of(bootstrap, APP, out.resolve(stateDir).toAbsolutePath(),
                 registryUrl);
         // No request is sent: the provider is never called.
@@ -278,22 +276,5 @@ public final class RestoreBenchmark {
 
     private static double seconds(Instant since) {
         return Duration.between(since, Instant.now()).toMillis() / 1000.0;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

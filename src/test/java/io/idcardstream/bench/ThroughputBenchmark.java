@@ -11,6 +11,7 @@ import io.idcardstream.serde.LocalSchemaRegistryServer;
 import io.idcardstream.server.ApiKeys;
 import io.idcardstream.server.IdCardOcrServer;
 import io.idcardstream.server.ServerSettings;
+import io.idcardstream.testing.LocalResources;
 import io.idcardstream.testing.TestWorkerSettings;
 import java.io.IOException;
 import java.net.URI;
@@ -206,7 +207,7 @@ public final class ThroughputBenchmark {
         List<Integer> opsPorts = new ArrayList<>();
         try {
             for (int i = 0; i < scenario.instances(); i++) {
-                int opsPort = freePort();
+                int opsPort = LocalResources.freePort();
                 opsPorts.add(opsPort);
                 workers.add(WorkerProcess.start(jar, workerSettings(scenario, prefix, i, opsPort),
                         workDir.resolve(prefix + "-worker-" + i + ".log")));
@@ -256,12 +257,6 @@ public final class ThroughputBenchmark {
             for (WorkerProcess worker : workers) {
                 worker.close();
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

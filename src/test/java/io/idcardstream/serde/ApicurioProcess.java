@@ -2,9 +2,8 @@ package io.idcardstream.serde;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import io.idcardstream.testing.LocalResources;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,7 +43,7 @@ public final class ApicurioProcess implements AutoCloseable {
 
     /** Plain HTTP. */
     public static ApicurioProcess start() throws Exception {
-        int port = freePort();
+        int port = LocalResources.freePort();
         return start("http", port, port, Map.of(), HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .build());
     }
@@ -56,10 +55,10 @@ public final class ApicurioProcess implements AutoCloseable {
      * @param readinessClient a client that can pass the TLS handshake, to see when the registry answers
      */
     public static ApicurioProcess startTls(Map<String, String> quarkusTls, HttpClient readinessClient) throws Exception {
-        int port = freePort();
+        int port = LocalResources.freePort();
         Map<String, String> settings = new java.util.HashMap<>(quarkusTls);
         settings.put("quarkus.http.ssl-port", String.valueOf(port));
-        return start("https", port, freePort(), settings, readinessClient);
+        return start("https", port, LocalResources.freePort(), settings, readinessClient);
     }
 
     private static ApicurioProcess start(String scheme, int port, int httpPort, Map<String, String> quarkus,
@@ -145,11 +144,5 @@ public final class ApicurioProcess implements AutoCloseable {
     private String tail() throws IOException {
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -47,11 +47,6 @@ public final class RequestReplayer {
     /** At most this many replays published per second; null: as fast as the broker takes them. */
     private final Bucket pace;
 
-    public RequestReplayer(Consumer<String, byte[]> consumer, Producer<String, IdCardOcrRequested> producer,
-            Deserializer<IdCardOcrRequested> deserializer, String topic, Duration timeout) {
-        this(consumer, producer, deserializer, topic, timeout, 0);
-    }
-
     /**
      * @param ratePerSecond replays published per second at most, 0 for no limit. Replays are served only from the
      *     quota live requests leave, so publishing much faster than the quota only queues them ahead of the live
