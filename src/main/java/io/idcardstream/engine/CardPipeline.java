@@ -126,7 +126,7 @@ final class CardPipeline {
             List<FieldEvidence> evidence = evidence(readings, fields);
             Supplier<RgbImage> straightenedCard = straightened(image, reading.frame());
             WarningChecks warnings = WarningChecks.of(image, reading, readings, straightenedCard, validation,
-                    fields.corrections(), evidence, options);                 // the warnings Config asked for
+                    fields.corrections(), evidence, options, bytes);          // the warnings Config asked for
             AdvancedInfo advanced = advancedInfo(image, reading, straightenedCard, warnings, options);
             return new IdCardOcrResult(fields.fields(), advanced, evidence, fields.corrections(),
                     warnings.reflectPositions(), requestId);

@@ -3,12 +3,14 @@ package io.idcardstream.engine;
 import io.idcardstream.engine.card.CardFrame;
 import io.idcardstream.engine.geom.Point;
 import io.idcardstream.engine.geom.Quad;
+import io.idcardstream.engine.image.ExifOrientation;
 import io.idcardstream.engine.image.RgbImage;
 import io.idcardstream.engine.quality.BorderCheck;
 import io.idcardstream.engine.quality.CopyHeuristic;
 import io.idcardstream.engine.quality.EditedDates;
 import io.idcardstream.engine.quality.GlareSpots;
 import io.idcardstream.engine.quality.Occlusion;
+import io.idcardstream.engine.quality.PasteTraces;
 import io.idcardstream.engine.quality.ReflectPositions;
 import io.idcardstream.engine.quality.ReshootHeuristic;
 import io.idcardstream.engine.quality.TemporaryIdTitle;
@@ -33,9 +35,9 @@ import java.util.stream.Stream;
 /**
  * The warnings {@code Config} asked for, each either looked for by a detector or reported as not checked
  * ({@code AdvancedInfo.WarnNotChecked}). A code is "not checked" when its absence would say nothing: no detector
- * exists (the Advanced-only electronic ID), or the detector sees only one form of it (edited dates but not pasted
- * fields; skin over the card's edge but not other objects; a temporary ID's back but not its front), so a card it
- * passes may still carry it. A partial detector that fires still raises its code: what it sees, it sees surely.
+ * exists (the Advanced-only electronic ID), or the detector sees only one form of it (skin over the card's edge but
+ * not other objects; a temporary ID's back but not its front; a paste only in a JPEG whose earlier compression
+ * shows), so a card it passes may still carry it. A partial detector that fires still raises its code: what it sees, it sees surely.
  * The copy, re-shoot, border, glare, temporary-ID and watermark detectors reach the target of bench/warnings.sh on
  * their classes; what each cannot see is listed in docs/engine.md ("Warnings are heuristics"). Detectors run only
  * when their switch is on, so a plain request costs nothing.
@@ -70,7 +72,7 @@ final class WarningChecks {
      */
     static WarningChecks of(RgbImage image, CardPipeline.Reading reading, List<CardPipeline.Reading> readings,
             Supplier<RgbImage> card, IdentityChecks validation, List<FieldCorrection> corrections,
-            List<FieldEvidence> evidence, OcrOptions options) {
+            List<FieldEvidence> evidence, OcrOptions options, byte[] original) {
         CardFrame frame = reading.frame();
         Optional<CardPipeline.Reading> back = readings.stream().filter(r -> r.frame().side() == CardSide.BACK)
                 .findFirst();
@@ -118,7 +120,7 @@ final class WarningChecks {
             }
         }
         if (OcrOptions.on(options.detectPsWarn())) {
-            checks.lookForEdits(corrections, evidence);
+            checks.lookForEdits(corrections, evidence, original, image);
         }
         if (OcrOptions.on(options.tempIdWarn())) {
             if (back.isEmpty()) {
@@ -144,16 +146,33 @@ final class WarningChecks {
     }
 
     /**
-     * A validity that is no date in the card's shape, withheld as a correction ({@link EditedDates}). Fields pasted
-     * in over a patch or set in another size are not seen (bench/warnings.sh's edited class measures it), so when
-     * nothing is raised the warning is reported not checked.
+     * A validity that is no date in the card's shape, withheld as a correction ({@link EditedDates}), or a region
+     * pasted into a JPEG after its first compression ({@link PasteTraces}). Where the JPEG shows no earlier
+     * compression (compressed once, re-saved no finer, resized, or a PNG), a paste leaves no trace, so the warning is
+     * reported not checked.
      */
-    private void lookForEdits(List<FieldCorrection> corrections, List<FieldEvidence> evidence) {
+    private void lookForEdits(List<FieldCorrection> corrections, List<FieldEvidence> evidence, byte[] original,
+            RgbImage image) {
         if (EditedDates.impossibleDateWithheld(corrections)) {
             raise(new WarningDetail(EDITED, null, region(evidence, FieldName.VALID_DATE)));
-        } else {
+            return;
+        }
+        PasteTraces.Measure traces = PasteTraces.measure(original);
+        if (traces.pasted()) {
+            raise(WarningDetail.of(EDITED, traces.strength()).in(corners(shown(traces, ExifOrientation.read(original), image))));
+        } else if (!traces.historySeen()) {
             notChecked.add(EDITED);
         }
+    }
+
+    /** The traces' window in the image the engine read: turned as EXIF says and scaled to the decoded size. */
+    private static Quad shown(PasteTraces.Measure traces, int orientation, RgbImage image) {
+        int width = traces.width(), height = traces.height();
+        double scale = (double) image.width() / (orientation >= 5 ? height : width);
+        Point a = ExifOrientation.shown(new Point(traces.left(), traces.top()), width, height, orientation);
+        Point b = ExifOrientation.shown(new Point(traces.right(), traces.bottom()), width, height, orientation);
+        return Quad.rectangle(Math.min(a.x(), b.x()) * scale, Math.min(a.y(), b.y()) * scale,
+                Math.max(a.x(), b.x()) * scale, Math.max(a.y(), b.y()) * scale);
     }
 
     /**

@@ -92,13 +92,14 @@ class WarningConditionsTest {
     }
 
     @Test
-    void shouldFindTheGlareSpotAndCallTemporaryIdsAndEditsNotChecked() {
+    void shouldFindTheGlareSpotAndCallTemporaryIdsAndEditsOfAOnceCompressedJpegNotChecked() {
         // Given a glare spot on a front
         AdvancedInfo glare = answers.get("glare");
         // Then -9107 is raised with where the spot is
         assertThat(glare.warnings()).contains(-9107);
         assertThat(glare.detail(-9107).orElseThrow().region()).isNotEmpty();
-        // And -9104 (only a back shows it) and -9106 are named not checked, so they never read as clean
+        // And -9104 (only a back shows it) and -9106 (a JPEG compressed once keeps no trace of a paste) are named
+        // not checked, so they never read as clean
         assertThat(glare.warningsNotChecked()).contains(-9104, -9106).doesNotContain(-9107);
     }
 
@@ -112,11 +113,20 @@ class WarningConditionsTest {
     }
 
     @Test
-    void shouldNotVouchForACardWithAFieldPastedIn() {
-        // Given the card with its ID number pasted in over a patch, in another size
+    void shouldFlagAFieldPastedIntoTheJpegAndSavedAgainWhereItIs() {
+        // Given the scan's JPEG opened, its ID number pasted in over a patch in another size, and saved again finer
         AdvancedInfo edited = answers.get("edited");
-        // Then -9106 is not raised (no detector sees pasted fields) but named not checked, never clean
-        assertThat(edited.warnings()).doesNotContain(-9106);
-        assertThat(edited.warningsNotChecked()).contains(-9106);
+        // Then -9106 is raised, its region on the lower half of the front, where the ID number is
+        assertThat(edited.warnings()).contains(-9106);
+        assertThat(edited.detail(-9106)).hasValueSatisfying(d -> {
+            assertThat(d.score()).isGreaterThanOrEqualTo(0.5f);
+            assertThat(d.region()).hasSize(4).allSatisfy(p -> assertThat(p.y()).isGreaterThan(250));
+        });
+    }
+
+    @Test
+    void shouldRaiseNothingOnAScanMerelySavedTwice() {
+        // Given the same JPEG opened and saved again with nothing changed; Then no warning, -9106 included
+        assertThat(answers.get("resaved").warnings()).isEmpty();
     }
 }

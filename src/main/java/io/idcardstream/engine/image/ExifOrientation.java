@@ -1,5 +1,7 @@
 package io.idcardstream.engine.image;
 
+import io.idcardstream.engine.geom.Point;
+
 /**
  * The EXIF Orientation tag (0x0112) of a JPEG: how the stored pixels must be turned and mirrored to show the
  * picture as taken. Phones store portrait shots sideways with this tag; {@code ImageIO} ignores it.
@@ -105,6 +107,24 @@ public final class ExifOrientation {
             case 6 -> ImageOps.rotate(stored, QuarterTurn.CLOCKWISE_90);
             case 7 -> ImageOps.flipHorizontal(ImageOps.rotate(stored, QuarterTurn.CLOCKWISE_270));
             case 8 -> ImageOps.rotate(stored, QuarterTurn.CLOCKWISE_270);
+            default -> stored;
+        };
+    }
+
+    /**
+     * Where a point of the stored image, in continuous pixel coordinates ({@code width} × {@code height}), is shown
+     * once {@link #apply} has turned the image.
+     */
+    public static Point shown(Point stored, int width, int height, int orientation) {
+        double x = stored.x(), y = stored.y();
+        return switch (orientation) {
+            case 2 -> new Point(width - x, y);
+            case 3 -> new Point(width - x, height - y);
+            case 4 -> new Point(x, height - y);
+            case 5 -> new Point(y, x);
+            case 6 -> new Point(height - y, x);
+            case 7 -> new Point(height - y, width - x);
+            case 8 -> new Point(y, width - x);
             default -> stored;
         };
     }

@@ -2,6 +2,7 @@ package io.idcardstream.engine.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.idcardstream.engine.geom.Point;
 import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +18,21 @@ class ExifOrientationTest {
         // When the orientation is read
         // Then it is 6
         assertThat(ExifOrientation.read(jpeg)).isEqualTo(6);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
+    void shouldShowAStoredPointWhereTheTurnedImageShowsItsPixel(int orientation) {
+        // Given a 5 × 3 stored image with one marked pixel at (1, 0)
+        int[] pixels = new int[15];
+        pixels[1] = 0xFFFFFF;
+        RgbImage stored = new RgbImage(5, 3, pixels);
+        // When the image is turned for display, and the pixel's centre is mapped
+        RgbImage shown = ExifOrientation.apply(stored, orientation);
+        Point centre = ExifOrientation.shown(new Point(1.5, 0.5), 5, 3, orientation);
+        // Then the mapped centre lies in the marked pixel of the turned image
+        int at = (int) Math.floor(centre.y()) * shown.width() + (int) Math.floor(centre.x());
+        assertThat(shown.pixels()[at]).isEqualTo(0xFFFFFF);
     }
 
     @Test

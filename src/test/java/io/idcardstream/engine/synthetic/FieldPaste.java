@@ -14,9 +14,9 @@ import java.util.SplittableRandom;
  * median there, so the guilloche under it is gone) and the text set again on top, in the card's font but another
  * size (80–90%, or 112–125% and for the ID number 108–115% to stay on the card; its character pitch with it) and a little off its row: on a front the ID number, on a
  * back the validity or the authority, the fields a forger changes to pass an identity or an expiry check. Positions
- * in {@link CardLayout} units. The engine does not see this class yet (-9106 is reported not checked on it):
- * the generated guilloche is too faint to show the patch, and a pitch measured in the card's frame is no help,
- * because the frame is fitted to the text read, the pasted number included, and stretches to absorb it.
+ * in {@link CardLayout} units. Neither the patch (the generated guilloche is too faint to show it) nor the size (real
+ * designs vary more) gives the paste away; the compression history does when the paste is made in a JPEG that is
+ * saved again ({@link WarningSet}'s {@code edited} condition; docs/decisions.md).
  */
 final class FieldPaste {
     private FieldPaste() {}

@@ -33,9 +33,12 @@ import java.util.SplittableRandom;
  *   <li>{@code border_cut}: a black bar over a fifth of the card's height at its bottom edge → -9101;
  *   <li>{@code finger}: a skin-coloured finger over the card's top edge, reaching a sixth into the card → -9105;
  *   <li>{@code glare}: a bright, saturated reflection spot on the card → -9107;
- *   <li>{@code edited}: one field pasted in: its print covered by a flat patch of the card's colour and the same
- *       text set again in another size (the name or the ID number on a front, the validity or the authority on a
- *       back) → -9106;
+ *   <li>{@code resaved}: the scan as a JPEG (quality 0.70–0.92, a phone's or a scanner's), opened and saved again
+ *       (0.80–0.98) with nothing changed: must raise nothing;
+ *   <li>{@code edited}: as {@code resaved}, but in between one field is pasted in, as a forger edits the file he
+ *       has: its print covered by a flat patch of the card's colour and the same text set again in another size
+ *       ({@link FieldPaste}: the ID number on a front, the validity or the authority on a back) → -9106. Where the
+ *       second save is no finer than the first, the paste leaves no trace and -9106 must be reported not checked;
  *   <li>{@code watermark}: a use restriction written over the card (仅限办理业务使用 …), repeated diagonally in
  *       light grey on half the cards, once in the top-left corner in mid-grey on the others → -9111 (asked with
  *       {@code CardWarnType=Advanced});
@@ -59,7 +62,7 @@ public final class WarningSet {
     public enum Condition {
         CLEAN(Set.of()), BLUR1(Set.of()), BLUR2(Set.of()), GREY_COPY(Set.of(-9102, -9108)),
         COLOUR_COPY(Set.of(-9102)), RESHOOT(Set.of(-9103)), BORDER_CUT(Set.of(-9101)), FINGER(Set.of(-9105)),
-        GLARE(Set.of(-9107)), EDITED(Set.of(-9106)), WATERMARK(Set.of(-9111)), TEMPORARY_ID(Set.of(-9104));
+        GLARE(Set.of(-9107)), RESAVED(Set.of()), EDITED(Set.of(-9106)), WATERMARK(Set.of(-9111)), TEMPORARY_ID(Set.of(-9104));
 
         final Set<Integer> expected;
 
@@ -89,20 +92,41 @@ public final class WarningSet {
                 if (condition == Condition.TEMPORARY_ID && scan.sides() != Sides.BACK) {
                     continue;
                 }
-                BufferedImage image = switch (condition) {
-                    case TEMPORARY_ID -> onScannerBed(renderer.temporaryBack(scan.identity(),
-                            scan.capture().image().getWidth(), random.split()));
-                    case EDITED -> onScannerBed(FieldPaste.paste(scan.capture().image(), scan.identity(),
-                            scan.sides() == Sides.FRONT, fonts, random.split()));
-                    case WATERMARK -> onScannerBed(watermarked(scan.capture().image(), fonts, random.split()));
-                    default -> apply(condition, bed, random.split());
+                byte[] jpeg = switch (condition) {
+                    case TEMPORARY_ID -> Jpeg.encode(onScannerBed(renderer.temporaryBack(scan.identity(),
+                            scan.capture().image().getWidth(), random.split())), 0.9f);
+                    case RESAVED, EDITED -> resaved(bed, condition == Condition.EDITED ? scan : null, fonts,
+                            random.split());
+                    case WATERMARK -> Jpeg.encode(onScannerBed(watermarked(scan.capture().image(), fonts,
+                            random.split())), 0.9f);
+                    default -> Jpeg.encode(apply(condition, bed, random.split()),
+                            condition == Condition.RESHOOT ? 0.8f : 0.9f);
                 };
                 String file = String.format("%03d_%s_%s.jpg", i + 1, side, condition.name().toLowerCase(Locale.ROOT));
                 set.add(new Labelled(file, condition.name().toLowerCase(Locale.ROOT), side, i % 2 == 0,
-                        condition.expected, Jpeg.encode(image, condition == Condition.RESHOOT ? 0.8f : 0.9f)));
+                        condition.expected, jpeg));
             }
         }
         return set;
+    }
+
+    /**
+     * The scanned bed saved as a JPEG, opened again and saved again; with {@code pasteOn}, that card's field pasted
+     * in between, where the card lies in the bed.
+     */
+    static byte[] resaved(BufferedImage bed, SyntheticImage pasteOn, CardFonts fonts, SplittableRandom random) {
+        float first = (float) random.nextDouble(0.70, 0.92), second = (float) random.nextDouble(0.80, 0.98);
+        BufferedImage opened = copy(Jpeg.decode(Jpeg.encode(bed, first)));
+        if (pasteOn != null) {
+            BufferedImage card = opened.getSubimage(MARGIN, MARGIN, opened.getWidth() - 2 * MARGIN,
+                    opened.getHeight() - 2 * MARGIN);
+            BufferedImage edited = FieldPaste.paste(card, pasteOn.identity(), pasteOn.sides() == Sides.FRONT, fonts,
+                    random);
+            Graphics2D g = opened.createGraphics();
+            g.drawImage(edited, MARGIN, MARGIN, null);
+            g.dispose();
+        }
+        return Jpeg.encode(opened, second);
     }
 
     static BufferedImage onScannerBed(BufferedImage card) {
@@ -149,7 +173,7 @@ public final class WarningSet {
                 g.dispose();
                 yield image;
             }
-            case TEMPORARY_ID, EDITED, WATERMARK -> throw new IllegalArgumentException(condition + " is printed, not transformed");
+            case TEMPORARY_ID, RESAVED, EDITED, WATERMARK -> throw new IllegalArgumentException(condition + " is printed, not transformed");
             case GLARE -> {
                 BufferedImage image = copy(bed);
                 Graphics2D g = antialiased(image);

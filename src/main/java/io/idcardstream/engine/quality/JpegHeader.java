@@ -1,0 +1,82 @@
+package io.idcardstream.engine.quality;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The luma quantisation table of a JPEG, read from its markers (DQT, and the frame header that says which table the
+ * first component uses), in natural row-major order. Empty for anything that is not a JPEG with a frame header and
+ * that table, or that is cut short. Pure and thread-safe.
+ */
+final class JpegHeader {
+    private static final int SOI = 0xD8, DQT = 0xDB, SOS = 0xDA, SOF0 = 0xC0, SOF2 = 0xC2, TEM = 0x01;
+    /** Zig-zag position → natural (row-major) position. */
+    static final int[] ZIGZAG = {0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19,
+        26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37,
+        44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63};
+
+    private JpegHeader() {}
+
+    static Optional<int[]> lumaQuantisation(byte[] b) {
+        if (b.length < 4 || u8(b, 0) != 0xFF || u8(b, 1) != SOI) {
+            return Optional.empty();
+        }
+        Map<Integer, int[]> tables = new HashMap<>();
+        Integer lumaTable = null;
+        int at = 2;
+        while (at + 4 <= b.length) {
+            if (u8(b, at) != 0xFF) {
+                return Optional.empty(); // not a marker where one must be: damaged
+            }
+            int marker = u8(b, at + 1);
+            if (marker == 0xFF) {
+                at++; // fill byte
+                continue;
+            }
+            if (marker == SOI || marker == TEM || (marker >= 0xD0 && marker <= 0xD7)) {
+                at += 2;
+                continue;
+            }
+            int length = u8(b, at + 2) << 8 | u8(b, at + 3);
+            int start = at + 4, end = at + 2 + length;
+            if (length < 2 || end > b.length) {
+                return Optional.empty();
+            }
+            if (marker == DQT && !readTables(b, start, end, tables)) {
+                return Optional.empty();
+            } else if (marker >= SOF0 && marker <= SOF2 && end - start >= 9) {
+                lumaTable = u8(b, start + 8) & 0x0F; // precision, height, width, count, then component 1: id, h/v, Tq
+            } else if (marker == SOS) {
+                break;
+            }
+            at = end;
+        }
+        return lumaTable == null ? Optional.empty() : Optional.ofNullable(tables.get(lumaTable));
+    }
+
+    private static boolean readTables(byte[] b, int at, int end, Map<Integer, int[]> tables) {
+        while (at < end) {
+            int precision = u8(b, at) >> 4, id = u8(b, at) & 0x0F;
+            int size = precision == 0 ? 64 : 128;
+            if (at + 1 + size > end) {
+                return false;
+            }
+            int[] table = new int[64];
+            for (int k = 0; k < 64; k++) {
+                int value = precision == 0 ? u8(b, at + 1 + k) : u8(b, at + 1 + 2 * k) << 8 | u8(b, at + 2 + 2 * k);
+                if (value == 0) {
+                    return false;
+                }
+                table[ZIGZAG[k]] = value;
+            }
+            tables.put(id, table);
+            at += 1 + size;
+        }
+        return true;
+    }
+
+    private static int u8(byte[] b, int at) {
+        return b[at] & 0xFF;
+    }
+}

@@ -1,0 +1,144 @@
+package io.idcardstream.engine.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.SplittableRandom;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import org.junit.jupiter.api.Test;
+
+class PasteTracesTest {
+    private static final int WIDTH = 640, HEIGHT = 400;
+
+    @Test
+    void shouldFindALinePastedIntoAJpegThatWasSavedAgainFiner() throws IOException {
+        // Given a printed page saved at quality 0.75, opened, one line of it pasted over and saved at 0.95
+        BufferedImage opened = decode(encode(page(), 0.75f));
+        Graphics2D g = text(opened);
+        g.setColor(new Color(236, 232, 222));
+        g.fillRect(40, 300, 520, 40);
+        g.setColor(new Color(20, 20, 20));
+        g.setFont(new Font(Font.MONOSPACED, Font.BOLD, 30));
+        g.drawString("110105199003072316", 48, 330);
+        g.dispose();
+        // When its traces are measured
+        PasteTraces.Measure traces = PasteTraces.measure(encode(opened, 0.95f));
+        // Then the paste stands out, and the strongest window lies on the pasted line
+        assertThat(traces.pasted()).isTrue();
+        assertThat(traces.top()).isBetween(280, 340);
+        assertThat(traces.bottom()).isBetween(300, 360);
+        assertThat(traces.width()).isEqualTo(WIDTH);
+    }
+
+    @Test
+    void shouldVouchForAJpegSavedTwiceWithNothingPasted() throws IOException {
+        // Given the same page saved at 0.75, opened and saved at 0.95 unchanged
+        PasteTraces.Measure traces = PasteTraces.measure(encode(decode(encode(page(), 0.75f)), 0.95f));
+        // Then the first compression shows everywhere (a paste would stand out), and nothing does
+        assertThat(traces.historySeen()).isTrue();
+        assertThat(traces.pasted()).isFalse();
+    }
+
+    @Test
+    void shouldNotVouchForAJpegCompressedOnceOrForAPng() throws IOException {
+        // Given the page compressed once, and as a PNG
+        PasteTraces.Measure once = PasteTraces.measure(encode(page(), 0.9f));
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(page(), "png", png);
+        // Then neither shows a history a paste would stand out against, and neither is taken for pasted
+        assertThat(once.historySeen()).isFalse();
+        assertThat(once.pasted()).isFalse();
+        assertThat(PasteTraces.measure(png.toByteArray())).isEqualTo(PasteTraces.Measure.NOTHING);
+    }
+
+    @Test
+    void shouldNotVouchForAJpegSavedAgainCoarser() throws IOException {
+        // Given the page saved at 0.95 then again at 0.8: the second quantisation hides the first
+        PasteTraces.Measure traces = PasteTraces.measure(encode(decode(encode(page(), 0.95f)), 0.8f));
+        // Then no history is seen
+        assertThat(traces.historySeen()).isFalse();
+    }
+
+    @Test
+    void shouldReachOnlyTheValuesASecondFinerQuantisationCanGive() {
+        // Given a first step of 9 and a second of 3: only multiples of 3 can be written
+        assertThat(PasteTraces.reachable(3, 9, 3)).isTrue();
+        assertThat(PasteTraces.reachable(6, 9, 3)).isTrue();
+        assertThat(PasteTraces.reachable(4, 9, 3)).isFalse();
+        // And with a second step of 1, rounding of the pixels moves a value by one
+        assertThat(PasteTraces.reachable(7, 8, 1)).isTrue();
+        assertThat(PasteTraces.reachable(4, 8, 1)).isFalse();
+    }
+
+    @Test
+    void shouldFindTheFirstStepFromTheEmptyValuesOfAHistogram() {
+        // Given a histogram where only multiples of 3 are filled (first step 6, second step 2), decreasing
+        int[] counts = new int[202];
+        for (int k = 3; k <= 60; k += 3) {
+            counts[k] = 3000 / k;
+        }
+        // Then the first step is 6, and its gaps are empty
+        double[] fit = PasteTraces.firstStep(counts, 2);
+        assertThat(fit[0]).isEqualTo(6);
+        assertThat(fit[1]).isLessThan(PasteTraces.CLEAR_GAP);
+    }
+
+    /** A light, textured page with dark lines of text: what a card's print gives the DCT. */
+    private static BufferedImage page() {
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        SplittableRandom random = new SplittableRandom(7);
+        for (int y = 0; y < HEIGHT; y++) {
+            for (int x = 0; x < WIDTH; x++) {
+                int v = 215 + (int) (12 * Math.sin(x / 7.0) * Math.cos(y / 11.0)) + random.nextInt(-6, 7);
+                image.setRGB(x, y, new Color(v + 8, v + 4, v - 6).getRGB());
+            }
+        }
+        Graphics2D g = text(image);
+        g.setColor(new Color(25, 25, 30));
+        for (int line = 0; line < 8; line++) {
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 24));
+            g.drawString("Line " + line + " 0123456789 ABCDEFGHIJ", 40, 40 + line * 45);
+        }
+        g.dispose();
+        return image;
+    }
+
+    private static Graphics2D text(BufferedImage image) {
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        return g;
+    }
+
+    private static byte[] encode(BufferedImage image, float quality) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static BufferedImage decode(byte[] jpeg) throws IOException {
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(jpeg));
+        BufferedImage rgb = new BufferedImage(decoded.getWidth(), decoded.getHeight(), BufferedImage.TYPE_INT_RGB);
+        rgb.getGraphics().drawImage(decoded, 0, 0, null);
+        return rgb;
+    }
+}
