@@ -125,8 +125,8 @@ final class CardPipeline {
                     IdentityValidator.todayInShanghai(clock));                // GB 11643, dates, validity
             List<FieldEvidence> evidence = evidence(readings, fields);
             Supplier<RgbImage> straightenedCard = straightened(image, reading.frame());
-            WarningChecks warnings = WarningChecks.of(image, reading, readings, straightenedCard, validation,
-                    fields.corrections(), evidence, options, bytes);          // the warnings Config asked for
+            WarningChecks warnings = WarningChecks.of(new SentImage(bytes, image, page.lines()), reading, readings,
+                    straightenedCard, validation, fields.corrections(), evidence, options); // what Config asked for
             AdvancedInfo advanced = advancedInfo(image, reading, straightenedCard, warnings, options);
             return new IdCardOcrResult(fields.fields(), advanced, evidence, fields.corrections(),
                     warnings.reflectPositions(), requestId);

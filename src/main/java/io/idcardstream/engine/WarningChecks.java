@@ -8,6 +8,7 @@ import io.idcardstream.engine.image.RgbImage;
 import io.idcardstream.engine.quality.BorderCheck;
 import io.idcardstream.engine.quality.CopyHeuristic;
 import io.idcardstream.engine.quality.EditedDates;
+import io.idcardstream.engine.quality.ElectronicIdTitle;
 import io.idcardstream.engine.quality.GlareSpots;
 import io.idcardstream.engine.quality.Occlusion;
 import io.idcardstream.engine.quality.PasteTraces;
@@ -15,6 +16,7 @@ import io.idcardstream.engine.quality.ReflectPositions;
 import io.idcardstream.engine.quality.ReshootHeuristic;
 import io.idcardstream.engine.quality.TemporaryIdTitle;
 import io.idcardstream.engine.quality.WatermarkText;
+import io.idcardstream.engine.text.GlyphLine;
 import io.idcardstream.identity.IdentityChecks;
 import io.idcardstream.identity.ValidationIssue;
 import io.idcardstream.ocr.AdvancedInfo.ReflectDetail;
@@ -35,9 +37,9 @@ import java.util.stream.Stream;
 /**
  * The warnings {@code Config} asked for, each either looked for by a detector or reported as not checked
  * ({@code AdvancedInfo.WarnNotChecked}). A code is "not checked" when its absence would say nothing: no detector
- * exists (the Advanced-only electronic ID), or the detector sees only one form of it (skin over the card's edge but
- * not other objects; a temporary ID's back but not its front; a paste only in a JPEG whose earlier compression
- * shows), so a card it passes may still carry it. A partial detector that fires still raises its code: what it sees, it sees surely.
+ * exists, or the detector sees only one form of it (skin over the card's edge but not other objects; a temporary
+ * ID's back but not its front; a paste only in a JPEG whose earlier compression shows; an electronic ID only on a
+ * screen that names it), so a card it passes may still carry it. A partial detector that fires still raises its code: what it sees, it sees surely.
  * The copy, re-shoot, border, glare, temporary-ID and watermark detectors reach the target of bench/warnings.sh on
  * their classes; what each cannot see is listed in docs/engine.md ("Warnings are heuristics"). Detectors run only
  * when their switch is on, so a plain request costs nothing.
@@ -70,9 +72,10 @@ final class WarningChecks {
      * @param corrections what the recogniser changed after reading (a withheld date is a tamper signal)
      * @param evidence where each field was read (the region of a warning about one field)
      */
-    static WarningChecks of(RgbImage image, CardPipeline.Reading reading, List<CardPipeline.Reading> readings,
+    static WarningChecks of(SentImage sent, CardPipeline.Reading reading, List<CardPipeline.Reading> readings,
             Supplier<RgbImage> card, IdentityChecks validation, List<FieldCorrection> corrections,
-            List<FieldEvidence> evidence, OcrOptions options, byte[] original) {
+            List<FieldEvidence> evidence, OcrOptions options) {
+        RgbImage image = sent.decoded();
         CardFrame frame = reading.frame();
         Optional<CardPipeline.Reading> back = readings.stream().filter(r -> r.frame().side() == CardSide.BACK)
                 .findFirst();
@@ -120,7 +123,7 @@ final class WarningChecks {
             }
         }
         if (OcrOptions.on(options.detectPsWarn())) {
-            checks.lookForEdits(corrections, evidence, original, image);
+            checks.lookForEdits(corrections, evidence, sent.bytes(), image);
         }
         if (OcrOptions.on(options.tempIdWarn())) {
             if (back.isEmpty()) {
@@ -137,7 +140,12 @@ final class WarningChecks {
             checks.reflectDetail = ReflectDetail.NOT_CHECKED;
         }
         if ("Advanced".equals(options.cardWarnType())) {
-            checks.notChecked.add(ELECTRONIC_ID); // an electronic ID's screen layout: no detector
+            Optional<GlyphLine> screenTitle = ElectronicIdTitle.find(sent.lines());
+            if (screenTitle.isPresent()) {
+                checks.raise(WarningDetail.of(ELECTRONIC_ID, 1.0).in(corners(screenTitle.get().box())));
+            } else {
+                checks.notChecked.add(ELECTRONIC_ID); // only a screen that names the card is seen, not a crop of it
+            }
             if (WatermarkText.seen(reading.lines(), frame)) {
                 checks.raise(WarningDetail.of(WATERMARK, 1.0).in(corners(frame.cardInImage())));
             }

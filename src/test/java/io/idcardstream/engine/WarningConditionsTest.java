@@ -36,7 +36,7 @@ class WarningConditionsTest {
                 SharedModels.get(), url -> {
                     throw new ImageFetchException(ImageFetchException.Reason.REFUSED, "no URLs in this test");
                 });
-        OcrOptions options = OcrOptions.fromConfigJson(IMAGE_SWITCHES, null, null, null, null);
+        OcrOptions options = OcrOptions.fromConfigJson(IMAGE_SWITCHES, null, null, null, "Advanced");
         answers = new java.util.LinkedHashMap<>();
         for (WarningSet.Labelled image : WarningSet.generate(1, 12)) {
             answers.put(image.condition(), engine.recognize(new IdCardOcrRequest(new ImageSource.Inline(image.jpeg()),
@@ -122,6 +122,18 @@ class WarningConditionsTest {
             assertThat(d.score()).isGreaterThanOrEqualTo(0.5f);
             assertThat(d.region()).hasSize(4).allSatisfy(p -> assertThat(p.y()).isGreaterThan(250));
         });
+    }
+
+    @Test
+    void shouldTakeAnAppScreenNamingTheCardForAnElectronicIdAndNotVouchForAPlainScan() {
+        // Given the card as a phone app shows it, screenshotted, and the plain scan; Advanced warnings asked
+        AdvancedInfo screen = answers.get("electronic_id");
+        // Then the screen raises -9110 with the region of the title that names the card
+        assertThat(screen.warnings()).contains(-9110);
+        assertThat(screen.detail(-9110).orElseThrow().region()).hasSize(4);
+        // And the scan raises no -9110 but names it not checked: a screenshot cropped to the card looks like it
+        assertThat(answers.get("clean").warnings()).doesNotContain(-9110);
+        assertThat(answers.get("clean").warningsNotChecked()).contains(-9110);
     }
 
     @Test

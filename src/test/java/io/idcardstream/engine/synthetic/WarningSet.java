@@ -44,7 +44,9 @@ import java.util.SplittableRandom;
  *       {@code CardWarnType=Advanced});
  *   <li>{@code temporary_id} (backs only): the same card printed as a temporary resident identity card, titled
  *       临时居民身份证, scanned the same way → -9104. A temporary card's front looks like a resident card's; only
- *       its back says what it is.
+ *       its back says what it is;
+ *   <li>{@code electronic_id}: the card as a phone app shows it, screenshotted ({@link ElectronicIdScreen}: the
+ *       app's title naming the card, the card, a QR code) → -9110 (asked with {@code CardWarnType=Advanced}).
  * </ul>
  *
  * Cards with an even index form the tuning part, odd ones the held-apart part: thresholds are chosen on the first,
@@ -62,7 +64,8 @@ public final class WarningSet {
     public enum Condition {
         CLEAN(Set.of()), BLUR1(Set.of()), BLUR2(Set.of()), GREY_COPY(Set.of(-9102, -9108)),
         COLOUR_COPY(Set.of(-9102)), RESHOOT(Set.of(-9103)), BORDER_CUT(Set.of(-9101)), FINGER(Set.of(-9105)),
-        GLARE(Set.of(-9107)), RESAVED(Set.of()), EDITED(Set.of(-9106)), WATERMARK(Set.of(-9111)), TEMPORARY_ID(Set.of(-9104));
+        GLARE(Set.of(-9107)), RESAVED(Set.of()), EDITED(Set.of(-9106)), WATERMARK(Set.of(-9111)),
+        TEMPORARY_ID(Set.of(-9104)), ELECTRONIC_ID(Set.of(-9110));
 
         final Set<Integer> expected;
 
@@ -99,6 +102,8 @@ public final class WarningSet {
                             random.split());
                     case WATERMARK -> Jpeg.encode(onScannerBed(watermarked(scan.capture().image(), fonts,
                             random.split())), 0.9f);
+                    case ELECTRONIC_ID -> Jpeg.encode(ElectronicIdScreen.of(scan.capture().image(), fonts,
+                            random.split()), 0.9f);
                     default -> Jpeg.encode(apply(condition, bed, random.split()),
                             condition == Condition.RESHOOT ? 0.8f : 0.9f);
                 };
@@ -173,7 +178,7 @@ public final class WarningSet {
                 g.dispose();
                 yield image;
             }
-            case TEMPORARY_ID, RESAVED, EDITED, WATERMARK -> throw new IllegalArgumentException(condition + " is printed, not transformed");
+            case TEMPORARY_ID, RESAVED, EDITED, WATERMARK, ELECTRONIC_ID -> throw new IllegalArgumentException(condition + " is printed, not transformed");
             case GLARE -> {
                 BufferedImage image = copy(bed);
                 Graphics2D g = antialiased(image);
