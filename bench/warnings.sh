@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Issue 12: precision and recall of every IDCardOCR warning of the local engine (real models), on generated cards
 # under every warning's condition (WarningSet: clean, blur, grey and colour copies, screen re-shoots, border cuts,
-# fingers, glare, edited fields, watermarks, temporary cards; even cards tune, odd cards are held apart) and on every
-# labelled image of both dev sets.
+# fingers, glare, JPEGs re-saved with and without a field pasted in, watermarks, temporary cards, electronic-ID app
+# screens; even cards tune, odd cards are held apart) and on every labelled image of both dev sets.
 #
-#   bench/warnings.sh [--cards N] [--seed S]      (defaults: 24 cards, seed 12; 11 or 12 images per card)
+#   bench/warnings.sh [--cards N] [--seed S]      (defaults: 24 cards, seed 12; 13 or 14 images per card)
 #
 # Prints a Markdown section for BENCHMARKS.md ("Warnings (issue 12)"). Needs the Debian packages fonts-wqy-zenhei
 # and fonts-dejavu-core, ../shared/datasets/idcards-dev{,2}, a JDK 17 and Maven. About 0.5 s per image on 2 cores.

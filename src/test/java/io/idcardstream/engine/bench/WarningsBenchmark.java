@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.idcardstream.engine.EngineSettings;
 import io.idcardstream.engine.LocalIdCardRecognizer;
+import io.idcardstream.engine.quality.PasteTraces;
 import io.idcardstream.engine.synthetic.WarningSet;
 import io.idcardstream.fetch.ImageFetchException;
 import io.idcardstream.ocr.AdvancedInfo;
@@ -12,11 +13,13 @@ import io.idcardstream.ocr.IdCardOcrRequest;
 import io.idcardstream.ocr.ImageSource;
 import io.idcardstream.ocr.OcrException;
 import io.idcardstream.ocr.OcrOptions;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +27,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 
 /**
  * Issue 12: precision and recall of each IDCardOCR warning of the local engine, on {@link WarningSet} (generated
@@ -75,6 +79,37 @@ public final class WarningsBenchmark {
         }
         System.err.println();
         System.out.print(report(outcomes, cards, seed, (System.nanoTime() - start) / 1e9));
+        System.out.print(pasteTracesCost());
+    }
+
+    /**
+     * What {@code DetectPsWarn}'s compression-history check adds to a call (it decodes the JPEG again at full size
+     * and transforms every block): the median of 5 runs after 2 warm-ups, on the dev sets' largest JPEG.
+     */
+    static String pasteTracesCost() throws Exception {
+        Path largest = null;
+        for (String set : List.of("idcards-dev", "idcards-dev2")) {
+            try (var files = Files.list(Path.of("..", "shared", "datasets", set))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".jpg")).toList()) {
+                    if (largest == null || Files.size(file) > Files.size(largest)) {
+                        largest = file;
+                    }
+                }
+            }
+        }
+        byte[] jpeg = Files.readAllBytes(largest);
+        BufferedImage image = ImageIO.read(largest.toFile());
+        double[] millis = new double[7];
+        for (int run = 0; run < millis.length; run++) {
+            long start = System.nanoTime();
+            PasteTraces.measure(jpeg);
+            millis[run] = (System.nanoTime() - start) / 1e6;
+        }
+        double[] timed = Arrays.copyOfRange(millis, 2, millis.length);
+        Arrays.sort(timed);
+        return String.format(Locale.ROOT, "%n`DetectPsWarn`'s paste traces on %s (%d × %d, %d KiB): %.0f ms per call "
+                + "(median of 5).%n", largest.getFileName(), image.getWidth(), image.getHeight(), jpeg.length / 1024,
+                timed[2]);
     }
 
     /** The warnings labels.json's conditions call for (the image conditions the issue names). */
