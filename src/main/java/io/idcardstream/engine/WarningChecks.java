@@ -3,7 +3,6 @@ package io.idcardstream.engine;
 import io.idcardstream.engine.card.CardFrame;
 import io.idcardstream.engine.geom.Point;
 import io.idcardstream.engine.geom.Quad;
-import io.idcardstream.engine.image.ExifOrientation;
 import io.idcardstream.engine.image.RgbImage;
 import io.idcardstream.engine.quality.BorderCheck;
 import io.idcardstream.engine.quality.CopyHeuristic;
@@ -123,7 +122,7 @@ final class WarningChecks {
             }
         }
         if (OcrOptions.on(options.detectPsWarn())) {
-            checks.lookForEdits(corrections, evidence, sent.bytes(), image);
+            checks.lookForEdits(corrections, evidence, sent.bytes(), image, frame);
         }
         if (OcrOptions.on(options.tempIdWarn())) {
             if (back.isEmpty()) {
@@ -140,7 +139,7 @@ final class WarningChecks {
             checks.reflectDetail = ReflectDetail.NOT_CHECKED;
         }
         if ("Advanced".equals(options.cardWarnType())) {
-            Optional<GlyphLine> screenTitle = ElectronicIdTitle.find(sent.lines());
+            Optional<GlyphLine> screenTitle = ElectronicIdTitle.find(sent.lines(), frame);
             if (screenTitle.isPresent()) {
                 checks.raise(WarningDetail.of(ELECTRONIC_ID, 1.0).in(corners(screenTitle.get().box())));
             } else {
@@ -160,27 +159,22 @@ final class WarningChecks {
      * reported not checked.
      */
     private void lookForEdits(List<FieldCorrection> corrections, List<FieldEvidence> evidence, byte[] original,
-            RgbImage image) {
+            RgbImage image, CardFrame frame) {
         if (EditedDates.impossibleDateWithheld(corrections)) {
             raise(new WarningDetail(EDITED, null, region(evidence, FieldName.VALID_DATE)));
             return;
         }
-        PasteTraces.Measure traces = PasteTraces.measure(original);
+        PasteTraces.Measure traces;
+        try {
+            traces = PasteTraces.measure(original, frame.cardInImage(), image.width());
+        } catch (RuntimeException e) {
+            traces = PasteTraces.Measure.NOTHING; // a JPEG the second decoder chokes on tells nothing: not checked
+        }
         if (traces.pasted()) {
-            raise(WarningDetail.of(EDITED, traces.strength()).in(corners(shown(traces, ExifOrientation.read(original), image))));
+            raise(WarningDetail.of(EDITED, traces.strength()).in(corners(traces.strongest())));
         } else if (!traces.historySeen()) {
             notChecked.add(EDITED);
         }
-    }
-
-    /** The traces' window in the image the engine read: turned as EXIF says and scaled to the decoded size. */
-    private static Quad shown(PasteTraces.Measure traces, int orientation, RgbImage image) {
-        int width = traces.width(), height = traces.height();
-        double scale = (double) image.width() / (orientation >= 5 ? height : width);
-        Point a = ExifOrientation.shown(new Point(traces.left(), traces.top()), width, height, orientation);
-        Point b = ExifOrientation.shown(new Point(traces.right(), traces.bottom()), width, height, orientation);
-        return Quad.rectangle(Math.min(a.x(), b.x()) * scale, Math.min(a.y(), b.y()) * scale,
-                Math.max(a.x(), b.x()) * scale, Math.max(a.y(), b.y()) * scale);
     }
 
     /**

@@ -140,5 +140,7 @@ class WarningConditionsTest {
     void shouldRaiseNothingOnAScanMerelySavedTwice() {
         // Given the same JPEG opened and saved again with nothing changed; Then no warning, -9106 included
         assertThat(answers.get("resaved").warnings()).isEmpty();
+        // And -9106 was checked: the first compression shows, so a paste would have stood out
+        assertThat(answers.get("resaved").warningsNotChecked()).doesNotContain(-9106);
     }
 }

@@ -128,4 +128,11 @@ public final class ExifOrientation {
             default -> stored;
         };
     }
+
+    /** Where a point of the turned image is stored: the inverse of {@link #shown}. */
+    public static Point stored(Point shown, int storedWidth, int storedHeight, int orientation) {
+        boolean swapped = orientation >= 5 && orientation <= 8;
+        int inverse = orientation == 6 ? 8 : orientation == 8 ? 6 : orientation;
+        return shown(shown, swapped ? storedHeight : storedWidth, swapped ? storedWidth : storedHeight, inverse);
+    }
 }

@@ -1,5 +1,8 @@
 package io.idcardstream.engine.quality;
 
+import io.idcardstream.engine.card.CardFrame;
+import io.idcardstream.engine.card.CardTemplate;
+import io.idcardstream.engine.geom.Point;
 import io.idcardstream.engine.text.Glyph;
 import io.idcardstream.engine.text.GlyphLine;
 import java.util.List;
@@ -9,9 +12,10 @@ import java.util.regex.Pattern;
 /**
  * IDCardOCR's electronic-ID warning (-9110, asked with {@code CardWarnType=Advanced}): a picture of the card as an
  * app shows it rather than of the card itself. The apps name the card on that screen, above or below it
- * (电子身份证, 居民身份证电子证照, 网上功能凭证, 网证, CTID), so a line read anywhere in the image that names it is
- * the sign. A screenshot cropped to the card alone says nothing of where it came from, which is why the warning is
- * reported not checked when no such line is read. Pure and thread-safe.
+ * (电子身份证, 居民身份证电子证照, 网上功能凭证, 网证, CTID), so a line read off the card that names it is the sign
+ * (on the card such words would be a note written over a copy, not an app's title). A screenshot cropped to the card
+ * alone says nothing of where it came from, which is why the warning is reported not checked when no such line is
+ * read. Pure and thread-safe.
  */
 public final class ElectronicIdTitle {
     /** 电子身份 with its last character misread still counts; a card's own print never says any of these. */
@@ -19,19 +23,22 @@ public final class ElectronicIdTitle {
 
     private ElectronicIdTitle() {}
 
-    /** The first line read in the image that names an electronic card. */
-    public static Optional<GlyphLine> find(List<GlyphLine> lines) {
-        return lines.stream().filter(line -> namesAnElectronicCard(text(line))).findFirst();
+    /** The first line read off the card located by {@code frame} that names an electronic card. */
+    public static Optional<GlyphLine> find(List<GlyphLine> lines, CardFrame frame) {
+        return lines.stream().filter(line -> namesAnElectronicCard(textOffTheCard(line, frame))).findFirst();
     }
 
     static boolean namesAnElectronicCard(String text) {
         return NAMES_AN_ELECTRONIC_CARD.matcher(text).find();
     }
 
-    private static String text(GlyphLine line) {
+    private static String textOffTheCard(GlyphLine line, CardFrame frame) {
         StringBuilder text = new StringBuilder();
         for (Glyph glyph : line.glyphs()) {
-            text.append(glyph.symbol());
+            Point p = frame.toCard(glyph.center());
+            if (p.x() < 0 || p.y() < 0 || p.x() > CardTemplate.WIDTH || p.y() > CardTemplate.HEIGHT) {
+                text.append(glyph.symbol());
+            }
         }
         return text.toString();
     }

@@ -7,10 +7,11 @@ import java.util.Optional;
 /**
  * The luma quantisation table of a JPEG, read from its markers (DQT, and the frame header that says which table the
  * first component uses), in natural row-major order. Empty for anything that is not a JPEG with a frame header and
- * that table, or that is cut short. Pure and thread-safe.
+ * that table, that is cut short, or whose three components are RGB (Adobe's APP14 transform 0): then the first is no
+ * luma. Pure and thread-safe.
  */
 final class JpegHeader {
-    private static final int SOI = 0xD8, DQT = 0xDB, SOS = 0xDA, SOF0 = 0xC0, SOF2 = 0xC2, TEM = 0x01;
+    private static final int SOI = 0xD8, DQT = 0xDB, SOS = 0xDA, SOF0 = 0xC0, SOF2 = 0xC2, TEM = 0x01, APP14 = 0xEE;
     /** Zig-zag position → natural (row-major) position. */
     static final int[] ZIGZAG = {0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19,
         26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37,
@@ -24,6 +25,8 @@ final class JpegHeader {
         }
         Map<Integer, int[]> tables = new HashMap<>();
         Integer lumaTable = null;
+        int components = 0;
+        boolean adobeRgb = false;
         int at = 2;
         while (at + 4 <= b.length) {
             if (u8(b, at) != 0xFF) {
@@ -46,13 +49,20 @@ final class JpegHeader {
             if (marker == DQT && !readTables(b, start, end, tables)) {
                 return Optional.empty();
             } else if (marker >= SOF0 && marker <= SOF2 && end - start >= 9) {
+                components = u8(b, start + 5);
                 lumaTable = u8(b, start + 8) & 0x0F; // precision, height, width, count, then component 1: id, h/v, Tq
+            } else if (marker == APP14 && end - start >= 12 && b[start] == 'A' && b[start + 1] == 'd'
+                    && b[start + 2] == 'o' && b[start + 3] == 'b' && b[start + 4] == 'e') {
+                adobeRgb = u8(b, start + 11) == 0; // "Adobe", version, flags0, flags1, transform (0: none, RGB)
             } else if (marker == SOS) {
                 break;
             }
             at = end;
         }
-        return lumaTable == null ? Optional.empty() : Optional.ofNullable(tables.get(lumaTable));
+        if (lumaTable == null || (adobeRgb && components == 3)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(tables.get(lumaTable));
     }
 
     private static boolean readTables(byte[] b, int at, int end, Map<Integer, int[]> tables) {

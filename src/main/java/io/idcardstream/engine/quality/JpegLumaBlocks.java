@@ -9,6 +9,7 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * A JPEG's luma as the file stores it: for every 8 × 8 block on the file's own grid, the low and middle DCT
@@ -17,7 +18,7 @@ import javax.imageio.stream.ImageInputStream;
  * steps of 3 and more). Blocks that touch black or white in any colour channel are left out: there the decoder's
  * clipping, not the quantisation, decided the values.
  *
- * <p>Only baseline or progressive JPEGs with one (grey) or three (YCbCr) components are read; anything else is
+ * <p>Only JPEGs with one (grey) or three (YCbCr, not Adobe's RGB) components are read; anything else is
  * {@link Optional#empty()}. Immutable after {@link #read}.
  */
 final class JpegLumaBlocks {
@@ -64,14 +65,15 @@ final class JpegLumaBlocks {
         return at(column, row, 0) == LEFT_OUT;
     }
 
-    static Optional<JpegLumaBlocks> read(byte[] jpeg) {
+    /** Empty for anything but a one- or three-component YCbCr JPEG of at most {@code maxPixels}. */
+    static Optional<JpegLumaBlocks> read(byte[] jpeg, long maxPixels) {
         Optional<int[]> table = JpegHeader.lumaQuantisation(jpeg);
         if (table.isEmpty()) {
             return Optional.empty();
         }
         Raster raster;
         try {
-            raster = decodeWithoutColourConversion(jpeg);
+            raster = decodeWithoutColourConversion(jpeg, maxPixels);
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // the engine decoded the image already; a reader that cannot do this says nothing
         }
@@ -104,8 +106,8 @@ final class JpegLumaBlocks {
         return Optional.of(new JpegLumaBlocks(width, height, steps, coefficients));
     }
 
-    private static Raster decodeWithoutColourConversion(byte[] jpeg) throws IOException {
-        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+    private static Raster decodeWithoutColourConversion(byte[] jpeg, long maxPixels) throws IOException {
+        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
             Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");
             if (!readers.hasNext()) {
                 return null;
@@ -113,7 +115,10 @@ final class JpegLumaBlocks {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(input, true, true);
-                return reader.canReadRaster() ? reader.readRaster(0, null) : null;
+                if ((long) reader.getWidth(0) * reader.getHeight(0) > maxPixels || !reader.canReadRaster()) {
+                    return null;
+                }
+                return reader.readRaster(0, null);
             } finally {
                 reader.dispose();
             }

@@ -1,64 +1,73 @@
 package io.idcardstream.engine.quality;
 
+import io.idcardstream.engine.geom.Point;
+import io.idcardstream.engine.geom.Quad;
+import io.idcardstream.engine.image.ExifOrientation;
+import java.awt.geom.Path2D;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A sign for {@code DetectPsWarn} (-9106) in a JPEG's compression history: a region pasted into a JPEG that is then
- * saved again was compressed once, while the rest of the image was compressed twice. A second compression on the
- * same 8 × 8 grid with a finer step {@code q2} than the first one's {@code q1} can only produce the integers
- * {@code round(m · q1 / q2)}; the others stay empty in the histogram of each frequency (Lin et al. 2009, "Fast,
- * automatic and fine-grained tampered JPEG image detection via DCT coefficient analysis", the aligned double-JPEG
- * case). So:
+ * saved again was compressed once, while the rest of the image was compressed twice, so its coefficients fall on the
+ * values the rest cannot have ({@link FirstCompression}). So:
  * <ol>
- *   <li>for each low or middle frequency, the first step {@code q1} is the one whose unreachable values are the
- *       emptiest compared with their neighbours (at most {@link #GAP} as full);
- *   <li>each block's coefficients that fall on unreachable values are counted;
- *   <li>a window of {@link #WINDOW_COLUMNS} × {@link #WINDOW_ROWS} blocks (a field's line) where they are far more
- *       frequent than in the whole image — the binomial log-likelihood ratio at least {@link #PASTED_ABOVE}, and
- *       {@link #CONTRAST} times the strongest window on other lines — was pasted in after the first compression.
+ *   <li>for each of the luma's 27 lowest AC frequencies, the first compression's step is fitted to the image's
+ *       histogram;
+ *   <li>each block's coefficients that fall on values the fitted steps cannot give are counted;
+ *   <li>windows of {@link #WINDOW_LENGTH} × {@link #WINDOW_BREADTH} blocks on the card (a stretch of a field's line,
+ *       lying or standing, as the card may lie in the stored pixels) are scored by how much more often they hold
+ *       such values than the whole card (the binomial log-likelihood ratio);
+ *   <li>a field was pasted when its strongest window scores at least {@link #PASTED_ABOVE} and, once the band of its
+ *       line is masked, {@link #CONTRAST} times what is left. Up to {@link #MAX_FIELDS} lines are taken in turn, so
+ *       two pasted fields do not hide each other, while a screen's moiré, strong in many bands, never stands out.
  * </ol>
- * The history is {@link Measure#historySeen() seen} when at least {@link #CLEAR_FREQUENCIES} frequencies have
- * nearly empty gaps ({@link #CLEAR_GAP}): then a field pasted after the first compression would stand out, and an
- * image where none does was checked. Not seen: an image compressed once (a paste made before that compression leaves
- * no trace), re-saved at the same or a coarser quality, resized or cropped off the grid after editing, or not a JPEG
- * at all; the warning is then reported not checked. Thresholds and their provenance: docs/engine.md and
- * BENCHMARKS.md ("Warnings (issue 12)").
+ * The history is {@link Measure#historySeen() seen}, and an image where nothing stands out was checked, when at least
+ * {@link #CLEAR_FREQUENCIES} frequencies have nearly empty gaps ({@link #CLEAR_GAP}), some window could be scored, and
+ * no window is strong without standing out. Not seen, so the warning is reported not checked: an image compressed
+ * once (a paste made before that compression leaves no trace), re-saved at the same or a coarser quality, resized or
+ * cropped off the grid after editing, an image over {@link #MAX_PIXELS}, or not a JPEG. Not seen either, and not
+ * known to the answer: a field pasted over near-black or near-white, where every block touches a clipped value and is
+ * left out ({@link JpegLumaBlocks}). Thresholds and their provenance: docs/engine.md and BENCHMARKS.md ("Warnings
+ * (issue 12)").
  *
- * <p>Pure and thread-safe; costs one decode of the JPEG and a DCT per block, so it runs only when asked.
+ * <p>Pure and thread-safe; costs one full-size decode of the JPEG and a DCT per block, so it runs only when asked.
  */
 public final class PasteTraces {
-    /** A frequency's unreachable values at most this full (against their neighbours): its first step is known. */
-    static final double GAP = 0.4;
-    /** ... and at most this full: the first compression is plain there, as it is on an image nobody pasted into. */
+    /** Frequencies at most this full are plain: the first compression shows as it does where nobody pasted. */
     static final double CLEAR_GAP = 0.1;
     static final int CLEAR_FREQUENCIES = 12;
-    static final int WINDOW_COLUMNS = 16, WINDOW_ROWS = 3;
+    /** Fewer frequencies with a first step are no history to stand out against, whatever a window scores. */
+    static final int MIN_FITTED = 8;
+    static final int WINDOW_LENGTH = 16, WINDOW_BREADTH = 3;
     /** Fewer coefficients tested in a window say nothing. */
     static final int WINDOW_MIN_TESTED = 30;
     static final double PASTED_ABOVE = 60;
-    /** ... and this many times stronger than any window on other lines: a screen's moiré is strong everywhere. */
+    /** ... and this many times stronger than the strongest window left once its line's band is masked. */
     static final double CONTRAST = 5;
-    private static final int LARGEST = 200;
-    private static final int MIN_COEFFICIENTS = 200, MIN_NEIGHBOURS = 100;
+    /** Fields a forger changes at most: the ID number, the name, the validity, the authority. */
+    static final int MAX_FIELDS = 3;
+    /** A line's band: windows this many blocks across the line from its strongest window lie on it. */
+    static final int LINE_BAND = WINDOW_BREADTH;
+    /** Larger images are not decoded a second time at full size (memory, time): the warning is not checked. */
+    public static final long MAX_PIXELS = 25_000_000;
 
     private PasteTraces() {}
 
     /**
-     * @param gapped how many frequencies show a first compression's gaps (at most {@link #GAP} as full)
-     * @param historySeen whether an earlier compression shows everywhere, so a pasted region would stand out
+     * @param fitted how many frequencies show a first compression's gaps
+     * @param historySeen whether a paste would stand out, so that none standing out means none was found
      * @param score the strongest window's log-likelihood ratio (0 when none)
-     * @param elsewhere the strongest window's on other lines
-     * @param left the strongest window, in the stored image's pixels (before any EXIF turn); meaningful when
-     *     {@link #pasted()}
-     * @param width the stored image's size
+     * @param fields how many pasted fields stand out (0: none)
+     * @param left the strongest window left once they are masked
+     * @param strongest the strongest window, in the image the engine read ({@code null} when none)
      */
-    public record Measure(int gapped, boolean historySeen, double score, double elsewhere, int left, int top,
-            int right, int bottom, int width, int height) {
-        static final Measure NOTHING = new Measure(0, false, 0, 0, 0, 0, 0, 0, 0, 0);
+    public record Measure(int fitted, boolean historySeen, double score, int fields, double left, Quad strongest) {
+        public static final Measure NOTHING = new Measure(0, false, 0, 0, 0, null);
 
         public boolean pasted() {
-            return score >= PASTED_ABOVE && score >= CONTRAST * (elsewhere + 1);
+            return fitted >= MIN_FITTED && fields > 0;
         }
 
         /** 0–1: 0.5 at the threshold, 1 at twice it. */
@@ -67,31 +76,75 @@ public final class PasteTraces {
         }
     }
 
-    public static Measure measure(byte[] jpeg) {
-        Optional<JpegLumaBlocks> read = JpegLumaBlocks.read(jpeg);
+    /**
+     * @param card where the card lies in the image the engine read: the JPEG decoded, turned as its EXIF says and
+     *     scaled to {@code imageWidth} pixels wide; {@code null}: the whole image
+     */
+    public static Measure measure(byte[] jpeg, Quad card, int imageWidth) {
+        Optional<JpegLumaBlocks> read = JpegLumaBlocks.read(jpeg, MAX_PIXELS);
         if (read.isEmpty()) {
             return Measure.NOTHING;
         }
         JpegLumaBlocks blocks = read.get();
-        int[] firstSteps = new int[JpegLumaBlocks.FREQUENCIES];
-        int clear = 0, gapped = 0;
-        for (int f = 0; f < JpegLumaBlocks.FREQUENCIES; f++) {
-            double[] fit = firstStep(histogram(blocks, f), blocks.steps[f]);
-            firstSteps[f] = (int) fit[0];
-            gapped += fit[0] > 0 ? 1 : 0;
-            if (fit[0] > 0 && fit[1] <= CLEAR_GAP) {
-                clear++;
-            }
+        Placement placement = new Placement(ExifOrientation.read(jpeg), blocks.width, blocks.height, imageWidth);
+        FirstCompression.Fit[] fits = new FirstCompression.Fit[JpegLumaBlocks.FREQUENCIES];
+        int clear = 0, fitted = 0;
+        for (int f = 0; f < fits.length; f++) {
+            fits[f] = FirstCompression.fit(histogram(blocks, f), blocks.steps[f]);
+            fitted += fits[f].found() ? 1 : 0;
+            clear += fits[f].found() && fits[f].fullness() <= CLEAR_GAP ? 1 : 0;
         }
-        return strongestWindow(blocks, firstSteps, gapped, clear >= CLEAR_FREQUENCIES);
+        boolean[] onCard = onCard(blocks, card == null ? null : placement.toStored(card));
+        Tally tally = Tally.of(blocks, fits, onCard);
+        Windows windows = Windows.score(blocks, tally, onCard);
+        Fields fields = Fields.of(windows);
+        boolean strongButNotStandingOut = fields.best() >= PASTED_ABOVE && fields.standingOut() == 0;
+        boolean historySeen = clear >= CLEAR_FREQUENCIES && windows.count() > 0
+                && !strongButNotStandingOut;
+        Quad strongest = fields.bestRegion() == null ? null : placement.toImage(fields.bestRegion());
+        return new Measure(fitted, historySeen, fields.best(), fields.standingOut(), fields.left(), strongest);
+    }
+
+    /** The stored pixels against the image the engine read: turned as EXIF says, then scaled. */
+    private record Placement(int orientation, int storedWidth, int storedHeight, int imageWidth) {
+        double scale() {
+            return (double) imageWidth / (orientation >= 5 ? storedHeight : storedWidth);
+        }
+
+        Quad toStored(Quad inImage) {
+            return map(inImage, p -> ExifOrientation.stored(new Point(p.x() / scale(), p.y() / scale()), storedWidth,
+                    storedHeight, orientation));
+        }
+
+        /** The bounding rectangle of a stored rectangle, in the image. */
+        Quad toImage(Quad stored) {
+            Quad turned = map(stored, p -> {
+                Point shown = ExifOrientation.shown(p, storedWidth, storedHeight, orientation);
+                return new Point(shown.x() * scale(), shown.y() * scale());
+            });
+            double left = Double.MAX_VALUE, top = Double.MAX_VALUE, right = -Double.MAX_VALUE;
+            double bottom = -Double.MAX_VALUE;
+            for (Point p : turned.corners()) {
+                left = Math.min(left, p.x());
+                top = Math.min(top, p.y());
+                right = Math.max(right, p.x());
+                bottom = Math.max(bottom, p.y());
+            }
+            return Quad.rectangle(left, top, right, bottom);
+        }
+
+        private static Quad map(Quad quad, UnaryOperator<Point> f) {
+            return new Quad(f.apply(quad.topLeft()), f.apply(quad.topRight()), f.apply(quad.bottomRight()),
+                    f.apply(quad.bottomLeft()));
+        }
     }
 
     private static int[] histogram(JpegLumaBlocks blocks, int f) {
-        int[] counts = new int[LARGEST + 2];
+        int[] counts = new int[FirstCompression.LARGEST + 2];
         for (int row = 0; row < blocks.rows; row++) {
             for (int column = 0; column < blocks.columns; column++) {
                 int k = Math.abs(blocks.at(column, row, f));
-                if (!blocks.leftOut(column, row) && k > 0 && k <= LARGEST) {
+                if (!blocks.leftOut(column, row) && k > 0 && k <= FirstCompression.LARGEST) {
                     counts[k]++;
                 }
             }
@@ -99,125 +152,170 @@ public final class PasteTraces {
         return counts;
     }
 
-    /** {first step, how full its unreachable values are}; {0, 1} when no step leaves gaps. */
-    static double[] firstStep(int[] counts, int step) {
-        if (Arrays.stream(counts).sum() < MIN_COEFFICIENTS) {
-            return new double[] {0, 1};
+    /** Which blocks have their centre on the card. */
+    private static boolean[] onCard(JpegLumaBlocks blocks, Quad card) {
+        boolean[] on = new boolean[blocks.columns * blocks.rows];
+        if (card == null) {
+            Arrays.fill(on, true);
+            return on;
         }
-        int best = 0;
-        double bestFullness = 1, bestNeighbours = 0;
-        for (int first = step + 1; first <= Math.min(255, 8 * step); first++) {
-            double in = 0, neighbours = 0;
-            for (int k = 1; k <= LARGEST; k++) {
-                if (!reachable(k, first, step)) {
-                    in += counts[k];
-                    neighbours += (counts[k == 1 ? 2 : k - 1] + counts[k + 1]) / 2.0;
-                }
-            }
-            if (neighbours < MIN_NEIGHBOURS) {
-                continue;
-            }
-            double fullness = in / neighbours;
-            boolean emptier = fullness < bestFullness - 0.02;
-            boolean asEmptyButMore = fullness < bestFullness + 0.02 && neighbours > bestNeighbours;
-            if (fullness < GAP && (emptier || asEmptyButMore)) {
-                best = first;
-                bestFullness = fullness;
-                bestNeighbours = neighbours;
+        Path2D.Double outline = new Path2D.Double();
+        Point first = card.corners().get(0);
+        outline.moveTo(first.x(), first.y());
+        for (Point corner : card.corners().subList(1, 4)) {
+            outline.lineTo(corner.x(), corner.y());
+        }
+        outline.closePath();
+        for (int row = 0; row < blocks.rows; row++) {
+            for (int column = 0; column < blocks.columns; column++) {
+                on[row * blocks.columns + column] = outline.contains(column * 8 + 4, row * 8 + 4);
             }
         }
-        return new double[] {best, best == 0 ? 1 : bestFullness};
+        return on;
     }
 
     /**
-     * Whether a second quantisation with {@code step} can give {@code k} after a first one with {@code first}. With a
-     * step of 1 the decoded pixels' rounding can move a value by one, so the neighbours of a reachable value count.
+     * Per block, the coefficients tested and those on unreachable values; over the card, the rate of unreachable
+     * values.
      */
-    static boolean reachable(int k, int first, int step) {
-        long m = Math.round((double) k * step / first);
-        if (step == 1) {
-            return Math.abs(k - m * first) <= 1;
-        }
-        for (long candidate = Math.max(0, m - 1); candidate <= m + 1; candidate++) {
-            if (Math.round((double) candidate * first / step) == k) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Measure strongestWindow(JpegLumaBlocks blocks, int[] firstSteps, int gapped, boolean historySeen) {
-        boolean[][] unreachable = new boolean[JpegLumaBlocks.FREQUENCIES][];
-        for (int f = 0; f < unreachable.length; f++) {
-            if (firstSteps[f] > 0) {
-                unreachable[f] = new boolean[LARGEST + 1];
-                for (int k = 1; k <= LARGEST; k++) {
-                    unreachable[f][k] = !reachable(k, firstSteps[f], blocks.steps[f]);
-                }
-            }
-        }
-        int[] tested = new int[blocks.columns * blocks.rows], off = new int[tested.length];
-        long allTested = 0, allOff = 0;
-        for (int row = 0; row < blocks.rows; row++) {
-            for (int column = 0; column < blocks.columns; column++) {
-                if (blocks.leftOut(column, row)) {
-                    continue;
-                }
-                int i = row * blocks.columns + column;
-                for (int f = 0; f < unreachable.length; f++) {
-                    int k = Math.abs(blocks.at(column, row, f));
-                    if (unreachable[f] != null && k > 0 && k <= LARGEST) {
-                        tested[i]++;
-                        off[i] += unreachable[f][k] ? 1 : 0;
+    private record Tally(int[] tested, int[] off, double rate) {
+        static Tally of(JpegLumaBlocks blocks, FirstCompression.Fit[] fits, boolean[] onCard) {
+            boolean[][] unreachable = new boolean[fits.length][];
+            for (int f = 0; f < fits.length; f++) {
+                if (fits[f].found()) {
+                    unreachable[f] = new boolean[FirstCompression.LARGEST + 1];
+                    for (int k = FirstCompression.lowest(blocks.steps[f]); k <= FirstCompression.LARGEST; k++) {
+                        unreachable[f][k] = !FirstCompression.reachable(k, fits[f].first(), blocks.steps[f]);
                     }
                 }
-                allTested += tested[i];
-                allOff += off[i];
             }
-        }
-        if (allTested == 0) {
-            return new Measure(gapped, historySeen, 0, 0, 0, 0, 0, 0, blocks.width, blocks.height);
-        }
-        double everywhere = Math.max(0.01, allOff / (double) allTested);
-        int windowRows = Math.max(0, blocks.rows - WINDOW_ROWS + 1), windowColumns = Math.max(0,
-                blocks.columns - WINDOW_COLUMNS + 1);
-        double[] scores = new double[windowRows * windowColumns];
-        int bestAt = -1;
-        for (int row = 0; row < windowRows; row++) {
-            for (int column = 0; column < windowColumns; column++) {
-                int t = 0, u = 0;
-                for (int y = row; y < row + WINDOW_ROWS; y++) {
-                    for (int x = column; x < column + WINDOW_COLUMNS; x++) {
-                        t += tested[y * blocks.columns + x];
-                        u += off[y * blocks.columns + x];
+            int[] tested = new int[onCard.length], off = new int[onCard.length];
+            long allTested = 0, allOff = 0;
+            for (int row = 0; row < blocks.rows; row++) {
+                for (int column = 0; column < blocks.columns; column++) {
+                    int i = row * blocks.columns + column;
+                    if (blocks.leftOut(column, row)) {
+                        continue;
+                    }
+                    for (int f = 0; f < fits.length; f++) {
+                        int k = Math.abs(blocks.at(column, row, f));
+                        if (unreachable[f] != null && k >= FirstCompression.lowest(blocks.steps[f])
+                                && k <= FirstCompression.LARGEST) {
+                            tested[i]++;
+                            off[i] += unreachable[f][k] ? 1 : 0;
+                        }
+                    }
+                    if (onCard[i]) {
+                        allTested += tested[i];
+                        allOff += off[i];
                     }
                 }
-                int at = row * windowColumns + column;
-                scores[at] = t < WINDOW_MIN_TESTED ? 0 : logLikelihoodRatio(u, t, everywhere);
-                if (bestAt < 0 || scores[at] > scores[bestAt]) {
-                    bestAt = at;
-                }
             }
+            double rate = allTested == 0 ? 0 : Math.max(0.01, allOff / (double) allTested);
+            return new Tally(tested, off, rate);
         }
-        if (bestAt < 0) {
-            return new Measure(gapped, historySeen, 0, 0, 0, 0, 0, 0, blocks.width, blocks.height);
-        }
-        int bestRow = bestAt / windowColumns, bestColumn = bestAt % windowColumns;
-        double elsewhere = 0; // the strongest window on other lines: a screen's moiré is strong on many
-        for (int at = 0; at < scores.length; at++) {
-            int row = at / windowColumns;
-            if (row < bestRow - 2 * WINDOW_ROWS || row > bestRow + 2 * WINDOW_ROWS) {
-                elsewhere = Math.max(elsewhere, scores[at]);
-            }
-        }
-        return new Measure(gapped, historySeen, scores[bestAt], elsewhere, bestColumn * 8, bestRow * 8,
-                (bestColumn + WINDOW_COLUMNS) * 8, (bestRow + WINDOW_ROWS) * 8, blocks.width, blocks.height);
     }
 
-    /** How much likelier {@code off} of {@code tested} is at its own rate than at the image's, when above it. */
+    /**
+     * The card's windows, lying and standing, with their scores. A pasted field is a line: its windows are strong
+     * along it and nowhere else, so a field stands out when its line's band is masked and what is left is weak. Up to
+     * {@link #MAX_FIELDS} fields are taken one by one, each masked in turn, so that two pasted fields do not hide
+     * each other, while a screen's moiré, strong in many bands, never stands out.
+     */
+    private record Windows(double[] scores, boolean[] lying, int[] rows, int[] columns, int count) {
+        static Windows score(JpegLumaBlocks blocks, Tally tally, boolean[] onCard) {
+            int capacity = 2 * onCard.length;
+            double[] scores = new double[capacity];
+            boolean[] lyingAt = new boolean[capacity];
+            int[] rowAt = new int[capacity], columnAt = new int[capacity];
+            int count = 0;
+            for (boolean lying : new boolean[] {true, false}) {
+                int across = lying ? WINDOW_LENGTH : WINDOW_BREADTH, down = lying ? WINDOW_BREADTH : WINDOW_LENGTH;
+                for (int row = 0; row + down <= blocks.rows; row++) {
+                    for (int column = 0; column + across <= blocks.columns; column++) {
+                        if (!onCard[(row + down / 2) * blocks.columns + column + across / 2]) {
+                            continue;
+                        }
+                        int t = 0, u = 0;
+                        for (int y = row; y < row + down; y++) {
+                            for (int x = column; x < column + across; x++) {
+                                t += tally.tested()[y * blocks.columns + x];
+                                u += tally.off()[y * blocks.columns + x];
+                            }
+                        }
+                        if (t >= WINDOW_MIN_TESTED) {
+                            scores[count] = logLikelihoodRatio(u, t, tally.rate());
+                            lyingAt[count] = lying;
+                            rowAt[count] = row;
+                            columnAt[count++] = column;
+                        }
+                    }
+                }
+            }
+            return new Windows(scores, lyingAt, rowAt, columnAt, count);
+        }
+
+        /** The strongest window not masked, or -1. */
+        int strongest(boolean[] masked) {
+            int best = -1;
+            for (int i = 0; i < count; i++) {
+                if (!masked[i] && (best < 0 || scores[i] > scores[best])) {
+                    best = i;
+                }
+            }
+            return best;
+        }
+
+        /**
+         * Masks every window that reaches into the band of the line window {@code i} lies on: its rows, widened by
+         * {@link #LINE_BAND}, if it lies; its columns if it stands.
+         */
+        void maskLine(int i, boolean[] masked) {
+            int from = (lying[i] ? rows[i] : columns[i]) - LINE_BAND;
+            int to = (lying[i] ? rows[i] : columns[i]) + WINDOW_BREADTH + LINE_BAND; // exclusive
+            for (int j = 0; j < count; j++) {
+                int start = lying[i] ? rows[j] : columns[j];
+                int extent = lying[i] == lying[j] ? WINDOW_BREADTH : WINDOW_LENGTH;
+                masked[j] |= start < to && start + extent > from;
+            }
+        }
+
+        Quad region(int i) {
+            int across = lying[i] ? WINDOW_LENGTH : WINDOW_BREADTH, down = lying[i] ? WINDOW_BREADTH : WINDOW_LENGTH;
+            return Quad.rectangle(columns[i] * 8, rows[i] * 8, (columns[i] + across) * 8, (rows[i] + down) * 8);
+        }
+    }
+
+    /** The fields found standing out, the strongest first (empty: none), and what was left when they were masked. */
+    private record Fields(double best, Quad bestRegion, int standingOut, double left) {
+        static Fields of(Windows windows) {
+            boolean[] masked = new boolean[windows.count()];
+            int first = windows.strongest(masked);
+            if (first < 0) {
+                return new Fields(0, null, 0, 0);
+            }
+            double weakestTaken = Double.MAX_VALUE;
+            for (int fields = 1; fields <= MAX_FIELDS; fields++) {
+                int field = windows.strongest(masked);
+                if (field < 0 || windows.scores()[field] < PASTED_ABOVE) {
+                    break;
+                }
+                weakestTaken = windows.scores()[field];
+                windows.maskLine(field, masked);
+                int next = windows.strongest(masked);
+                double left = next < 0 ? 0 : windows.scores()[next];
+                if (weakestTaken >= CONTRAST * (left + 1)) {
+                    return new Fields(windows.scores()[first], windows.region(first), fields, left);
+                }
+            }
+            return new Fields(windows.scores()[first], windows.region(first), 0, 0);
+        }
+    }
+
+    /** How much likelier {@code off} of {@code tested} is at its own rate than at the card's, when above it. */
     static double logLikelihoodRatio(int off, int tested, double everywhere) {
         double rate = off / (double) tested;
-        if (rate <= everywhere) {
+        if (everywhere <= 0 || rate <= everywhere) {
             return 0;
         }
         double outside = rate >= 1 ? 0 : (tested - off) * Math.log((1 - rate) / (1 - everywhere));

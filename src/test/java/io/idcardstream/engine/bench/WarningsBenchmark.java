@@ -102,7 +102,7 @@ public final class WarningsBenchmark {
         double[] millis = new double[7];
         for (int run = 0; run < millis.length; run++) {
             long start = System.nanoTime();
-            PasteTraces.measure(jpeg);
+            PasteTraces.measure(jpeg, null, image.getWidth());
             millis[run] = (System.nanoTime() - start) / 1e6;
         }
         double[] timed = Arrays.copyOfRange(millis, 2, millis.length);

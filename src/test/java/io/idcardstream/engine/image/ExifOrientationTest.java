@@ -1,6 +1,7 @@
 package io.idcardstream.engine.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.idcardstream.engine.geom.Point;
 import java.io.ByteArrayOutputStream;
@@ -33,6 +34,18 @@ class ExifOrientationTest {
         // Then the mapped centre lies in the marked pixel of the turned image
         int at = (int) Math.floor(centre.y()) * shown.width() + (int) Math.floor(centre.x());
         assertThat(shown.pixels()[at]).isEqualTo(0xFFFFFF);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
+    void shouldFindWhereAShownPointIsStored(int orientation) {
+        // Given a point of a 5 × 3 stored image, shown turned
+        Point stored = new Point(1.25, 2.5);
+        Point shown = ExifOrientation.shown(stored, 5, 3, orientation);
+        // Then mapping it back gives the stored point
+        Point back = ExifOrientation.stored(shown, 5, 3, orientation);
+        assertThat(back.x()).isCloseTo(1.25, within(1e-9));
+        assertThat(back.y()).isCloseTo(2.5, within(1e-9));
     }
 
     @Test

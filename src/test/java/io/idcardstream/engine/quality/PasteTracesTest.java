@@ -25,73 +25,107 @@ class PasteTracesTest {
     void shouldFindALinePastedIntoAJpegThatWasSavedAgainFiner() throws IOException {
         // Given a printed page saved at quality 0.75, opened, one line of it pasted over and saved at 0.95
         BufferedImage opened = decode(encode(page(), 0.75f));
-        Graphics2D g = text(opened);
-        g.setColor(new Color(236, 232, 222));
-        g.fillRect(40, 300, 520, 40);
-        g.setColor(new Color(20, 20, 20));
-        g.setFont(new Font(Font.MONOSPACED, Font.BOLD, 30));
-        g.drawString("110105199003072316", 48, 330);
-        g.dispose();
+        pasteNumber(opened, 40, 300);
         // When its traces are measured
-        PasteTraces.Measure traces = PasteTraces.measure(encode(opened, 0.95f));
+        PasteTraces.Measure traces = measure(encode(opened, 0.95f));
         // Then the paste stands out, and the strongest window lies on the pasted line
         assertThat(traces.pasted()).isTrue();
-        assertThat(traces.top()).isBetween(280, 340);
-        assertThat(traces.bottom()).isBetween(300, 360);
-        assertThat(traces.width()).isEqualTo(WIDTH);
+        assertThat(traces.strongest().topLeft().y()).isBetween(280.0, 340.0);
+        assertThat(traces.strongest().bottomLeft().y()).isBetween(300.0, 360.0);
+    }
+
+    @Test
+    void shouldFindTwoFieldsPastedIntoTheSameJpeg() throws IOException {
+        // Given the page with two lines pasted over: the other is no background for the one
+        BufferedImage opened = decode(encode(page(), 0.75f));
+        pasteNumber(opened, 40, 300);
+        pasteNumber(opened, 40, 75);
+        // Then the paste still stands out
+        assertThat(measure(encode(opened, 0.95f)).pasted()).isTrue();
+    }
+
+    @Test
+    void shouldFindALinePastedIntoAPageStoredSideways() throws IOException {
+        // Given the page stored turned a quarter (a phone's portrait shot), a line pasted in, saved again finer
+        BufferedImage opened = decode(encode(quarterTurn(page()), 0.75f));
+        BufferedImage upright = quarterTurnBack(opened);
+        pasteNumber(upright, 40, 300);
+        // Then the standing paste stands out as a lying one does
+        assertThat(measure(encode(quarterTurn(upright), 0.95f)).pasted()).isTrue();
     }
 
     @Test
     void shouldVouchForAJpegSavedTwiceWithNothingPasted() throws IOException {
         // Given the same page saved at 0.75, opened and saved at 0.95 unchanged
-        PasteTraces.Measure traces = PasteTraces.measure(encode(decode(encode(page(), 0.75f)), 0.95f));
+        PasteTraces.Measure traces = measure(encode(decode(encode(page(), 0.75f)), 0.95f));
         // Then the first compression shows everywhere (a paste would stand out), and nothing does
         assertThat(traces.historySeen()).isTrue();
         assertThat(traces.pasted()).isFalse();
     }
 
     @Test
+    void shouldNotVouchForAnImageTooNarrowForAWindow() throws IOException {
+        // Given a 120-pixel-wide strip of the page saved twice
+        BufferedImage strip = decode(encode(page(), 0.75f)).getSubimage(0, 0, 120, HEIGHT);
+        // Then no window could be scored, so nothing is vouched for
+        assertThat(measure(encode(strip, 0.95f)).historySeen()).isFalse();
+    }
+
+    @Test
     void shouldNotVouchForAJpegCompressedOnceOrForAPng() throws IOException {
         // Given the page compressed once, and as a PNG
-        PasteTraces.Measure once = PasteTraces.measure(encode(page(), 0.9f));
+        PasteTraces.Measure once = measure(encode(page(), 0.9f));
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(page(), "png", png);
         // Then neither shows a history a paste would stand out against, and neither is taken for pasted
         assertThat(once.historySeen()).isFalse();
         assertThat(once.pasted()).isFalse();
-        assertThat(PasteTraces.measure(png.toByteArray())).isEqualTo(PasteTraces.Measure.NOTHING);
+        assertThat(measure(png.toByteArray())).isEqualTo(PasteTraces.Measure.NOTHING);
     }
 
     @Test
     void shouldNotVouchForAJpegSavedAgainCoarser() throws IOException {
         // Given the page saved at 0.95 then again at 0.8: the second quantisation hides the first
-        PasteTraces.Measure traces = PasteTraces.measure(encode(decode(encode(page(), 0.95f)), 0.8f));
+        PasteTraces.Measure traces = measure(encode(decode(encode(page(), 0.95f)), 0.8f));
         // Then no history is seen
         assertThat(traces.historySeen()).isFalse();
     }
 
-    @Test
-    void shouldReachOnlyTheValuesASecondFinerQuantisationCanGive() {
-        // Given a first step of 9 and a second of 3: only multiples of 3 can be written
-        assertThat(PasteTraces.reachable(3, 9, 3)).isTrue();
-        assertThat(PasteTraces.reachable(6, 9, 3)).isTrue();
-        assertThat(PasteTraces.reachable(4, 9, 3)).isFalse();
-        // And with a second step of 1, rounding of the pixels moves a value by one
-        assertThat(PasteTraces.reachable(7, 8, 1)).isTrue();
-        assertThat(PasteTraces.reachable(4, 8, 1)).isFalse();
+
+    /** Measured over the whole image, as read without any EXIF turn. */
+    private static PasteTraces.Measure measure(byte[] image) throws IOException {
+        return PasteTraces.measure(image, null, ImageIO.read(new ByteArrayInputStream(image)).getWidth());
     }
 
-    @Test
-    void shouldFindTheFirstStepFromTheEmptyValuesOfAHistogram() {
-        // Given a histogram where only multiples of 3 are filled (first step 6, second step 2), decreasing
-        int[] counts = new int[202];
-        for (int k = 3; k <= 60; k += 3) {
-            counts[k] = 3000 / k;
+    /** A number set over a flat patch of the page's colour, as a forger pastes a field. */
+    private static void pasteNumber(BufferedImage image, int x, int top) {
+        Graphics2D g = text(image);
+        g.setColor(new Color(236, 232, 222));
+        g.fillRect(x, top, 520, 40);
+        g.setColor(new Color(20, 20, 20));
+        g.setFont(new Font(Font.MONOSPACED, Font.BOLD, 30));
+        g.drawString("110105199003072316", x + 8, top + 30);
+        g.dispose();
+    }
+
+    private static BufferedImage quarterTurn(BufferedImage image) {
+        BufferedImage turned = new BufferedImage(image.getHeight(), image.getWidth(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                turned.setRGB(image.getHeight() - 1 - y, x, image.getRGB(x, y));
+            }
         }
-        // Then the first step is 6, and its gaps are empty
-        double[] fit = PasteTraces.firstStep(counts, 2);
-        assertThat(fit[0]).isEqualTo(6);
-        assertThat(fit[1]).isLessThan(PasteTraces.CLEAR_GAP);
+        return turned;
+    }
+
+    private static BufferedImage quarterTurnBack(BufferedImage turned) {
+        BufferedImage image = new BufferedImage(turned.getHeight(), turned.getWidth(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                image.setRGB(x, y, turned.getRGB(image.getHeight() - 1 - y, x));
+            }
+        }
+        return image;
     }
 
     /** A light, textured page with dark lines of text: what a card's print gives the DCT. */

@@ -21,29 +21,51 @@ import java.util.SplittableRandom;
 final class FieldPaste {
     private FieldPaste() {}
 
+    /** The fields a forger changes: on a front the ID number (or the name), on a back the validity or the authority. */
+    enum Field { ID_NUMBER, NAME, VALIDITY, AUTHORITY }
+
+    /** One field pasted in: the ID number on a front, the validity or the authority on a back. */
     static BufferedImage paste(BufferedImage card, SyntheticIdentity identity, boolean front, CardFonts fonts,
             SplittableRandom random) {
         boolean first = random.nextBoolean();
+        Field field = front ? Field.ID_NUMBER : first ? Field.VALIDITY : Field.AUTHORITY;
+        return paste(card, identity, field, fonts, random);
+    }
+
+    static BufferedImage paste(BufferedImage card, SyntheticIdentity identity, Field field, CardFonts fonts,
+            SplittableRandom random) {
         String text;
         Font font;
         int x, centreY;
         double width, halfHeight;
         double advance = 0; // 0: the font's own
-        if (front) {
-            text = identity.idNumber();
-            font = fonts.mono().deriveFont(CardLayout.ID_NUMBER_SIZE);
-            x = CardLayout.ID_NUMBER_X;
-            centreY = CardLayout.ID_Y;
-            width = text.length() * CardLayout.ID_NUMBER_ADVANCE;
-            advance = CardLayout.ID_NUMBER_ADVANCE;
-            halfHeight = 24;
-        } else {
-            text = first ? identity.validPeriod() : identity.authority();
-            font = fonts.cjk().deriveFont(CardLayout.BACK_VALUE_SIZE);
-            x = CardLayout.BACK_VALUE_X;
-            centreY = first ? CardLayout.VALIDITY_Y : CardLayout.AUTHORITY_Y;
-            width = first ? text.length() * 17 : text.length() * CardLayout.BACK_VALUE_SIZE;
-            halfHeight = 22;
+        switch (field) {
+            case ID_NUMBER -> {
+                text = identity.idNumber();
+                font = fonts.mono().deriveFont(CardLayout.ID_NUMBER_SIZE);
+                x = CardLayout.ID_NUMBER_X;
+                centreY = CardLayout.ID_Y;
+                width = text.length() * CardLayout.ID_NUMBER_ADVANCE;
+                advance = CardLayout.ID_NUMBER_ADVANCE;
+                halfHeight = 24;
+            }
+            case NAME -> {
+                text = identity.name();
+                font = fonts.cjk().deriveFont(CardLayout.VALUE_SIZE);
+                x = CardLayout.VALUE_X;
+                centreY = CardLayout.NAME_Y;
+                width = text.length() * CardLayout.VALUE_SIZE;
+                halfHeight = 22;
+            }
+            default -> {
+                boolean validity = field == Field.VALIDITY;
+                text = validity ? identity.validPeriod() : identity.authority();
+                font = fonts.cjk().deriveFont(CardLayout.BACK_VALUE_SIZE);
+                x = CardLayout.BACK_VALUE_X;
+                centreY = validity ? CardLayout.VALIDITY_Y : CardLayout.AUTHORITY_Y;
+                width = validity ? text.length() * 17 : text.length() * CardLayout.BACK_VALUE_SIZE;
+                halfHeight = 22;
+            }
         }
         // Larger, but still inside the card's print area: an ID number has room for 15% more
         double larger = advance > 0 ? random.nextDouble(1.08, 1.15) : random.nextDouble(1.12, 1.25);

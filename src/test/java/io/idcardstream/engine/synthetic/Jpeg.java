@@ -53,4 +53,21 @@ final class Jpeg {
             throw new UncheckedIOException("JPEG decoding failed", e);
         }
     }
+
+    /**
+     * The JPEG with an EXIF block saying how to turn it for display (1–8), as a camera writes it: an APP1 segment
+     * right after the start of image.
+     */
+    static byte[] withOrientation(byte[] jpeg, int orientation) {
+        byte[] tiff = {'I', 'I', 0x2A, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, (byte) orientation, 0, 0, 0,
+            0, 0, 0, 0};
+        int length = 2 + 6 + tiff.length;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (length >> 8), (byte) length, 'E', 'x', 'i',
+            'f', 0, 0});
+        out.writeBytes(tiff);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
 }

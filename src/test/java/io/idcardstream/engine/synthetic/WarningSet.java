@@ -117,21 +117,36 @@ public final class WarningSet {
 
     /**
      * The scanned bed saved as a JPEG, opened again and saved again; with {@code pasteOn}, that card's field pasted
-     * in between, where the card lies in the bed.
+     * in between, where the card lies in the bed (on a third of the cards two fields: the ID number and the name, or
+     * the validity and the authority). A third of the files are stored as a phone stores a portrait shot: turned a
+     * quarter anticlockwise with EXIF orientation 6, which the editor keeps.
      */
     static byte[] resaved(BufferedImage bed, SyntheticImage pasteOn, CardFonts fonts, SplittableRandom random) {
         float first = (float) random.nextDouble(0.70, 0.92), second = (float) random.nextDouble(0.80, 0.98);
-        BufferedImage opened = copy(Jpeg.decode(Jpeg.encode(bed, first)));
+        boolean sideways = random.nextInt(3) == 0, twoFields = random.nextInt(3) == 0;
+        BufferedImage opened = copy(Jpeg.decode(stored(bed, first, sideways)));
+        BufferedImage upright = sideways ? Turns.clockwise(opened) : opened;
         if (pasteOn != null) {
-            BufferedImage card = opened.getSubimage(MARGIN, MARGIN, opened.getWidth() - 2 * MARGIN,
-                    opened.getHeight() - 2 * MARGIN);
-            BufferedImage edited = FieldPaste.paste(card, pasteOn.identity(), pasteOn.sides() == Sides.FRONT, fonts,
-                    random);
-            Graphics2D g = opened.createGraphics();
+            BufferedImage card = upright.getSubimage(MARGIN, MARGIN, upright.getWidth() - 2 * MARGIN,
+                    upright.getHeight() - 2 * MARGIN);
+            boolean front = pasteOn.sides() == Sides.FRONT;
+            BufferedImage edited = twoFields
+                    ? FieldPaste.paste(FieldPaste.paste(card, pasteOn.identity(),
+                            front ? FieldPaste.Field.ID_NUMBER : FieldPaste.Field.VALIDITY, fonts, random),
+                            pasteOn.identity(), front ? FieldPaste.Field.NAME : FieldPaste.Field.AUTHORITY, fonts,
+                            random)
+                    : FieldPaste.paste(card, pasteOn.identity(), front, fonts, random);
+            Graphics2D g = upright.createGraphics();
             g.drawImage(edited, MARGIN, MARGIN, null);
             g.dispose();
         }
-        return Jpeg.encode(opened, second);
+        return stored(upright, second, sideways);
+    }
+
+    /** The upright image as a JPEG: as it is, or turned anticlockwise with EXIF saying to turn it back. */
+    private static byte[] stored(BufferedImage upright, float quality, boolean sideways) {
+        return sideways ? Jpeg.withOrientation(Jpeg.encode(Turns.anticlockwise(upright), quality), 6)
+                : Jpeg.encode(upright, quality);
     }
 
     static BufferedImage onScannerBed(BufferedImage card) {
