@@ -50,6 +50,8 @@ public final class PasteTraces {
     static final int MAX_FIELDS = 3;
     /** A line's band: windows this many blocks across the line from its strongest window lie on it. */
     static final int LINE_BAND = WINDOW_BREADTH;
+    /** How far inside the card's outline windows are looked at, as a share of its size on each side. */
+    static final double INSET = 0.03;
     /** Larger images are not decoded a second time at full size (memory, time): the warning is not checked. */
     public static final long MAX_PIXELS = 25_000_000;
 
@@ -152,18 +154,27 @@ public final class PasteTraces {
         return counts;
     }
 
-    /** Which blocks have their centre on the card. */
+    /**
+     * Which blocks lie inside the card, {@link #INSET} of its size away from its outline: fields are printed well
+     * inside it, while the outline's long straight edge repeats one block's coefficients along the whole card.
+     */
     private static boolean[] onCard(JpegLumaBlocks blocks, Quad card) {
         boolean[] on = new boolean[blocks.columns * blocks.rows];
         if (card == null) {
             Arrays.fill(on, true);
             return on;
         }
+        double centreX = card.corners().stream().mapToDouble(Point::x).average().orElse(0);
+        double centreY = card.corners().stream().mapToDouble(Point::y).average().orElse(0);
         Path2D.Double outline = new Path2D.Double();
-        Point first = card.corners().get(0);
-        outline.moveTo(first.x(), first.y());
-        for (Point corner : card.corners().subList(1, 4)) {
-            outline.lineTo(corner.x(), corner.y());
+        for (Point corner : card.corners()) {
+            double x = centreX + (corner.x() - centreX) * (1 - 2 * INSET);
+            double y = centreY + (corner.y() - centreY) * (1 - 2 * INSET);
+            if (outline.getCurrentPoint() == null) {
+                outline.moveTo(x, y);
+            } else {
+                outline.lineTo(x, y);
+            }
         }
         outline.closePath();
         for (int row = 0; row < blocks.rows; row++) {
@@ -233,7 +244,7 @@ public final class PasteTraces {
                 int across = lying ? WINDOW_LENGTH : WINDOW_BREADTH, down = lying ? WINDOW_BREADTH : WINDOW_LENGTH;
                 for (int row = 0; row + down <= blocks.rows; row++) {
                     for (int column = 0; column + across <= blocks.columns; column++) {
-                        if (!onCard[(row + down / 2) * blocks.columns + column + across / 2]) {
+                        if (!inside(onCard, blocks.columns, row, column, down, across)) {
                             continue;
                         }
                         int t = 0, u = 0;
@@ -253,6 +264,13 @@ public final class PasteTraces {
                 }
             }
             return new Windows(scores, lyingAt, rowAt, columnAt, count);
+        }
+
+        /** Whether the window's four corner blocks, and so (the card being convex) all of it, are on the card. */
+        private static boolean inside(boolean[] onCard, int columns, int row, int column, int down, int across) {
+            int bottom = row + down - 1, right = column + across - 1;
+            return onCard[row * columns + column] && onCard[row * columns + right]
+                    && onCard[bottom * columns + column] && onCard[bottom * columns + right];
         }
 
         /** The strongest window not masked, or -1. */

@@ -84,15 +84,18 @@ public final class WarningsBenchmark {
 
     /**
      * What {@code DetectPsWarn}'s compression-history check adds to a call (it decodes the JPEG again at full size
-     * and transforms every block): the median of 5 runs after 2 warm-ups, on the dev sets' largest JPEG.
+     * and transforms every block): the median of 5 runs after 2 warm-ups, on the dev sets' largest JPEG in pixels.
      */
     static String pasteTracesCost() throws Exception {
         Path largest = null;
+        long largestPixels = 0;
         for (String set : List.of("idcards-dev", "idcards-dev2")) {
             try (var files = Files.list(Path.of("..", "shared", "datasets", set))) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".jpg")).toList()) {
-                    if (largest == null || Files.size(file) > Files.size(largest)) {
+                    BufferedImage image = ImageIO.read(file.toFile());
+                    if ((long) image.getWidth() * image.getHeight() > largestPixels) {
                         largest = file;
+                        largestPixels = (long) image.getWidth() * image.getHeight();
                     }
                 }
             }
@@ -189,8 +192,8 @@ public final class WarningsBenchmark {
             List<Outcome> clean = part.stream().filter(o -> o.expected().isEmpty()).toList();
             long falseWarned = clean.stream().filter(o -> !o.raised().isEmpty()).count();
             long failed = part.stream().filter(o -> o.error() != null).count();
-            out.append(String.format(Locale.ROOT, "%nClean cards (clean, blur1, blur2, resaved): %d of %d raised a warning "
-                    + "(%s); %d answers of the part failed.%n%n", falseWarned, clean.size(),
+            out.append(String.format(Locale.ROOT, "%nClean cards (clean, blur1, blur2, resaved): %d of %d raised a "
+                    + "warning (%s); %d answers of the part failed.%n%n", falseWarned, clean.size(),
                     ratio(falseWarned, clean.size()), failed));
         }
         out.append("Labelled dev images (expected from labels.json: photocopy → -9102 (+ -9108 when grey), "

@@ -2,6 +2,7 @@ package io.idcardstream.engine.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.idcardstream.engine.synthetic.Turns;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -47,11 +48,11 @@ class PasteTracesTest {
     @Test
     void shouldFindALinePastedIntoAPageStoredSideways() throws IOException {
         // Given the page stored turned a quarter (a phone's portrait shot), a line pasted in, saved again finer
-        BufferedImage opened = decode(encode(quarterTurn(page()), 0.75f));
-        BufferedImage upright = quarterTurnBack(opened);
+        BufferedImage opened = decode(encode(Turns.clockwise(page()), 0.75f));
+        BufferedImage upright = Turns.anticlockwise(opened);
         pasteNumber(upright, 40, 300);
         // Then the standing paste stands out as a lying one does
-        assertThat(measure(encode(quarterTurn(upright), 0.95f)).pasted()).isTrue();
+        assertThat(measure(encode(Turns.clockwise(upright), 0.95f)).pasted()).isTrue();
     }
 
     @Test
@@ -106,26 +107,6 @@ class PasteTracesTest {
         g.setFont(new Font(Font.MONOSPACED, Font.BOLD, 30));
         g.drawString("110105199003072316", x + 8, top + 30);
         g.dispose();
-    }
-
-    private static BufferedImage quarterTurn(BufferedImage image) {
-        BufferedImage turned = new BufferedImage(image.getHeight(), image.getWidth(), BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                turned.setRGB(image.getHeight() - 1 - y, x, image.getRGB(x, y));
-            }
-        }
-        return turned;
-    }
-
-    private static BufferedImage quarterTurnBack(BufferedImage turned) {
-        BufferedImage image = new BufferedImage(turned.getHeight(), turned.getWidth(), BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                image.setRGB(x, y, turned.getRGB(image.getHeight() - 1 - y, x));
-            }
-        }
-        return image;
     }
 
     /** A light, textured page with dark lines of text: what a card's print gives the DCT. */

@@ -10,10 +10,11 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * An edited card as a quick forgery makes it: one field's print covered by a flat patch of the card's colour (its
+ * An edited card as a quick forgery makes it: a field's print covered by a flat patch of the card's colour (its
  * median there, so the guilloche under it is gone) and the text set again on top, in the card's font but another
- * size (80–90%, or 112–125% and for the ID number 108–115% to stay on the card; its character pitch with it) and a little off its row: on a front the ID number, on a
- * back the validity or the authority, the fields a forger changes to pass an identity or an expiry check. Positions
+ * size (80–90%, or 112–125% and for the ID number 108–115% to stay on the card; its character pitch with it) and a
+ * little off its row: on a front the ID number or the name, on a back the validity or the authority, the fields a
+ * forger changes to pass an identity or an expiry check. Positions
  * in {@link CardLayout} units. Neither the patch (the generated guilloche is too faint to show it) nor the size (real
  * designs vary more) gives the paste away; the compression history does when the paste is made in a JPEG that is
  * saved again ({@link WarningSet}'s {@code edited} condition; docs/decisions.md).

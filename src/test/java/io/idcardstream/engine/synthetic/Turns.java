@@ -3,10 +3,10 @@ package io.idcardstream.engine.synthetic;
 import java.awt.image.BufferedImage;
 
 /** Quarter turns of an image, as a phone stores a portrait shot and a viewer shows it. */
-final class Turns {
+public final class Turns {
     private Turns() {}
 
-    static BufferedImage clockwise(BufferedImage image) {
+    public static BufferedImage clockwise(BufferedImage image) {
         BufferedImage turned = new BufferedImage(image.getHeight(), image.getWidth(), BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
@@ -16,7 +16,7 @@ final class Turns {
         return turned;
     }
 
-    static BufferedImage anticlockwise(BufferedImage image) {
+    public static BufferedImage anticlockwise(BufferedImage image) {
         BufferedImage turned = new BufferedImage(image.getHeight(), image.getWidth(), BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
