@@ -12,7 +12,7 @@ import io.idcardstream.engine.geom.Point;
 public final class ExifOrientation {
     public static final int AS_STORED = 1;
 
-    private static final int SOI = 0xD8, APP1 = 0xE1, SOS = 0xDA, EOI = 0xD9;
+    private static final int APP1 = 0xE1;
     private static final int ORIENTATION_TAG = 0x0112;
 
     private ExifOrientation() {}
@@ -22,31 +22,12 @@ public final class ExifOrientation {
      * EXIF block is malformed (a damaged tag must not fail a readable picture).
      */
     public static int read(byte[] jpeg) {
-        if (jpeg.length < 4 || (jpeg[0] & 0xFF) != 0xFF || (jpeg[1] & 0xFF) != SOI) {
-            return AS_STORED;
-        }
-        int pos = 2;
-        while (pos + 4 <= jpeg.length) {
-            if ((jpeg[pos] & 0xFF) != 0xFF) {
-                return AS_STORED;
-            }
-            int marker = jpeg[pos + 1] & 0xFF;
-            if (marker == 0xFF) {
-                pos++; // fill byte
-                continue;
-            }
-            if (marker == SOS || marker == EOI) {
-                return AS_STORED;
-            }
-            int length = ((jpeg[pos + 2] & 0xFF) << 8) | (jpeg[pos + 3] & 0xFF);
-            if (length < 2 || pos + 2 + length > jpeg.length) {
-                return AS_STORED;
-            }
-            if (marker == APP1 && length >= 8 && isExifHeader(jpeg, pos + 4)) {
-                int value = fromTiff(jpeg, pos + 10, pos + 2 + length);
+        for (JpegSegments.Segment segment : JpegSegments.header(jpeg)) {
+            boolean exif = segment.end() - segment.start() >= 6 && isExifHeader(jpeg, segment.start());
+            if (segment.marker() == APP1 && exif) {
+                int value = fromTiff(jpeg, segment.start() + 6, segment.end());
                 return value >= 1 && value <= 8 ? value : AS_STORED;
             }
-            pos += 2 + length;
         }
         return AS_STORED;
     }

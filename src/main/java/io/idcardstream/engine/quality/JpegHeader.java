@@ -1,5 +1,6 @@
 package io.idcardstream.engine.quality;
 
+import io.idcardstream.engine.image.JpegSegments;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -7,11 +8,11 @@ import java.util.Optional;
 /**
  * The luma quantisation table of a JPEG, read from its markers (DQT, and the frame header that says which table the
  * first component uses), in natural row-major order. Empty for anything that is not a JPEG with a frame header and
- * that table, that is cut short, or whose three components are RGB (Adobe's APP14 transform 0): then the first is no
- * luma. Pure and thread-safe.
+ * that table before its first scan, that has a damaged table, or whose three components are RGB (Adobe's APP14
+ * transform 0): then the first is no luma. Pure and thread-safe.
  */
 final class JpegHeader {
-    private static final int SOI = 0xD8, DQT = 0xDB, SOS = 0xDA, SOF0 = 0xC0, SOF2 = 0xC2, TEM = 0x01, APP14 = 0xEE;
+    private static final int DQT = 0xDB, SOF0 = 0xC0, SOF2 = 0xC2, APP14 = 0xEE;
     /** Zig-zag position → natural (row-major) position. */
     static final int[] ZIGZAG = {0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19,
         26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37,
@@ -20,32 +21,12 @@ final class JpegHeader {
     private JpegHeader() {}
 
     static Optional<int[]> lumaQuantisation(byte[] b) {
-        if (b.length < 4 || u8(b, 0) != 0xFF || u8(b, 1) != SOI) {
-            return Optional.empty();
-        }
         Map<Integer, int[]> tables = new HashMap<>();
         Integer lumaTable = null;
         int components = 0;
         boolean adobeRgb = false;
-        int at = 2;
-        while (at + 4 <= b.length) {
-            if (u8(b, at) != 0xFF) {
-                return Optional.empty(); // not a marker where one must be: damaged
-            }
-            int marker = u8(b, at + 1);
-            if (marker == 0xFF) {
-                at++; // fill byte
-                continue;
-            }
-            if (marker == SOI || marker == TEM || (marker >= 0xD0 && marker <= 0xD7)) {
-                at += 2;
-                continue;
-            }
-            int length = u8(b, at + 2) << 8 | u8(b, at + 3);
-            int start = at + 4, end = at + 2 + length;
-            if (length < 2 || end > b.length) {
-                return Optional.empty();
-            }
+        for (JpegSegments.Segment segment : JpegSegments.header(b)) {
+            int marker = segment.marker(), start = segment.start(), end = segment.end();
             if (marker == DQT && !readTables(b, start, end, tables)) {
                 return Optional.empty();
             } else if (marker >= SOF0 && marker <= SOF2 && end - start >= 9) {
@@ -54,10 +35,7 @@ final class JpegHeader {
             } else if (marker == APP14 && end - start >= 12 && b[start] == 'A' && b[start + 1] == 'd'
                     && b[start + 2] == 'o' && b[start + 3] == 'b' && b[start + 4] == 'e') {
                 adobeRgb = u8(b, start + 11) == 0; // "Adobe", version, flags0, flags1, transform (0: none, RGB)
-            } else if (marker == SOS) {
-                break;
             }
-            at = end;
         }
         if (lumaTable == null || (adobeRgb && components == 3)) {
             return Optional.empty();

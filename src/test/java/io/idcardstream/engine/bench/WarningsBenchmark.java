@@ -193,8 +193,12 @@ public final class WarningsBenchmark {
             long falseWarned = clean.stream().filter(o -> !o.raised().isEmpty()).count();
             long failed = part.stream().filter(o -> o.error() != null).count();
             out.append(String.format(Locale.ROOT, "%nClean cards (clean, blur1, blur2, resaved): %d of %d raised a "
-                    + "warning (%s); %d answers of the part failed.%n%n", falseWarned, clean.size(),
+                    + "warning (%s); %d answers of the part failed.%n", falseWarned, clean.size(),
                     ratio(falseWarned, clean.size()), failed));
+            List<Outcome> resaved = part.stream().filter(o -> o.condition().equals("resaved")).toList();
+            out.append(String.format(Locale.ROOT, "Re-saved scans whose answer checked -9106 (a paste would have stood "
+                    + "out): %d of %d.%n%n", resaved.stream().filter(o -> o.error() == null
+                            && !o.notChecked().contains(-9106)).count(), resaved.size()));
         }
         out.append("Labelled dev images (expected from labels.json: photocopy → -9102 (+ -9108 when grey), "
                 + "screen_reshoot → -9103, edge cut → -9101, finger occlusion → -9105, a watermark_ tag → -9111):"
