@@ -312,13 +312,12 @@ public final class PasteTraces {
             if (first < 0) {
                 return new Fields(0, null, 0, 0);
             }
-            double weakestTaken = Double.MAX_VALUE;
             for (int fields = 1; fields <= MAX_FIELDS; fields++) {
                 int field = windows.strongest(masked);
                 if (field < 0 || windows.scores()[field] < PASTED_ABOVE) {
                     break;
                 }
-                weakestTaken = windows.scores()[field];
+                double weakestTaken = windows.scores()[field]; // each field taken is weaker than the one before
                 windows.maskLine(field, masked);
                 int next = windows.strongest(masked);
                 double left = next < 0 ? 0 : windows.scores()[next];

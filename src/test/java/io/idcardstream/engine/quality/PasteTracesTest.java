@@ -2,6 +2,7 @@ package io.idcardstream.engine.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.idcardstream.engine.synthetic.Jpeg;
 import io.idcardstream.engine.synthetic.Turns;
 import java.awt.Color;
 import java.awt.Font;
@@ -12,11 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.SplittableRandom;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.Test;
 
 class PasteTracesTest {
@@ -135,19 +132,8 @@ class PasteTracesTest {
         return g;
     }
 
-    private static byte[] encode(BufferedImage image, float quality) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality);
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
+    private static byte[] encode(BufferedImage image, float quality) {
+        return Jpeg.encode(image, quality);
     }
 
     private static BufferedImage decode(byte[] jpeg) throws IOException {

@@ -12,12 +12,12 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 /** Baseline JPEG encoding at a chosen quality with the JDK's encoder (deterministic for one JDK). */
-final class Jpeg {
+public final class Jpeg {
 
     private Jpeg() {
     }
 
-    static byte[] encode(BufferedImage image, float quality) {
+    public static byte[] encode(BufferedImage image, float quality) {
         if (!(quality > 0f && quality <= 1f)) {
             throw new IllegalArgumentException("quality must be in (0, 1] but was " + quality);
         }
