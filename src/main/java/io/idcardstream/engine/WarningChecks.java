@@ -164,12 +164,7 @@ final class WarningChecks {
             raise(new WarningDetail(EDITED, null, region(evidence, FieldName.VALID_DATE)));
             return;
         }
-        PasteTraces.Measure traces;
-        try {
-            traces = PasteTraces.measure(original, frame.cardInImage(), image.width());
-        } catch (RuntimeException e) {
-            traces = PasteTraces.Measure.NOTHING; // a JPEG the second decoder chokes on tells nothing: not checked
-        }
+        PasteTraces.Measure traces = PasteTraces.measure(original, frame.cardInImage(), image.width());
         if (traces.pasted()) {
             raise(WarningDetail.of(EDITED, traces.strength()).in(corners(traces.strongest())));
         } else if (!traces.historySeen()) {

@@ -1,5 +1,6 @@
 package io.idcardstream.engine.card;
 
+import io.idcardstream.engine.geom.Point;
 import io.idcardstream.engine.geom.Quad;
 import io.idcardstream.ocr.CardSide;
 import java.util.List;
@@ -21,6 +22,11 @@ public final class CardTemplate {
 
     /** The whole card. */
     public static final Quad CARD = Quad.rectangle(0, 0, WIDTH, HEIGHT);
+
+    /** Whether a point in card coordinates lies on the card, its edge included. */
+    public static boolean contains(Point inCard) {
+        return inCard.x() >= 0 && inCard.y() >= 0 && inCard.x() <= WIDTH && inCard.y() <= HEIGHT;
+    }
 
     /** The national emblem on the back (its circle's bounding box). */
     public static final Quad EMBLEM = Quad.rectangle(45, 55, 215, 225);

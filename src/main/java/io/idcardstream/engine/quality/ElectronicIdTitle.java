@@ -2,7 +2,6 @@ package io.idcardstream.engine.quality;
 
 import io.idcardstream.engine.card.CardFrame;
 import io.idcardstream.engine.card.CardTemplate;
-import io.idcardstream.engine.geom.Point;
 import io.idcardstream.engine.text.Glyph;
 import io.idcardstream.engine.text.GlyphLine;
 import java.util.List;
@@ -35,8 +34,7 @@ public final class ElectronicIdTitle {
     private static String textOffTheCard(GlyphLine line, CardFrame frame) {
         StringBuilder text = new StringBuilder();
         for (Glyph glyph : line.glyphs()) {
-            Point p = frame.toCard(glyph.center());
-            if (p.x() < 0 || p.y() < 0 || p.x() > CardTemplate.WIDTH || p.y() > CardTemplate.HEIGHT) {
+            if (!CardTemplate.contains(frame.toCard(glyph.center()))) {
                 text.append(glyph.symbol());
             }
         }

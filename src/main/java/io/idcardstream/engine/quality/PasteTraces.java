@@ -62,11 +62,10 @@ public final class PasteTraces {
      * @param historySeen whether a paste would stand out, so that none standing out means none was found
      * @param score the strongest window's log-likelihood ratio (0 when none)
      * @param fields how many pasted fields stand out (0: none)
-     * @param left the strongest window left once they are masked
      * @param strongest the strongest window, in the image the engine read ({@code null} when none)
      */
-    public record Measure(int fitted, boolean historySeen, double score, int fields, double left, Quad strongest) {
-        public static final Measure NOTHING = new Measure(0, false, 0, 0, 0, null);
+    public record Measure(int fitted, boolean historySeen, double score, int fields, Quad strongest) {
+        static final Measure NOTHING = new Measure(0, false, 0, 0, null);
 
         public boolean pasted() {
             return fitted >= MIN_FITTED && fields > 0;
@@ -104,7 +103,7 @@ public final class PasteTraces {
         boolean historySeen = clear >= CLEAR_FREQUENCIES && windows.count() > 0
                 && !strongButNotStandingOut;
         Quad strongest = fields.bestRegion() == null ? null : placement.toImage(fields.bestRegion());
-        return new Measure(fitted, historySeen, fields.best(), fields.standingOut(), fields.left(), strongest);
+        return new Measure(fitted, historySeen, fields.best(), fields.standingOut(), strongest);
     }
 
     /** The stored pixels against the image the engine read: turned as EXIF says, then scaled. */
@@ -304,13 +303,13 @@ public final class PasteTraces {
         }
     }
 
-    /** The fields found standing out, the strongest first (empty: none), and what was left when they were masked. */
-    private record Fields(double best, Quad bestRegion, int standingOut, double left) {
+    /** The strongest window, where it is, and how many fields stand out (0: none). */
+    private record Fields(double best, Quad bestRegion, int standingOut) {
         static Fields of(Windows windows) {
             boolean[] masked = new boolean[windows.count()];
             int first = windows.strongest(masked);
             if (first < 0) {
-                return new Fields(0, null, 0, 0);
+                return new Fields(0, null, 0);
             }
             for (int fields = 1; fields <= MAX_FIELDS; fields++) {
                 int field = windows.strongest(masked);
@@ -322,10 +321,10 @@ public final class PasteTraces {
                 int next = windows.strongest(masked);
                 double left = next < 0 ? 0 : windows.scores()[next];
                 if (weakestTaken >= CONTRAST * (left + 1)) {
-                    return new Fields(windows.scores()[first], windows.region(first), fields, left);
+                    return new Fields(windows.scores()[first], windows.region(first), fields);
                 }
             }
-            return new Fields(windows.scores()[first], windows.region(first), 0, 0);
+            return new Fields(windows.scores()[first], windows.region(first), 0);
         }
     }
 

@@ -31,7 +31,7 @@ public final class WatermarkText {
             List<Point> inCard = new ArrayList<>();
             for (Glyph glyph : line.glyphs()) {
                 Point p = frame.toCard(glyph.center());
-                if (p.x() >= 0 && p.y() >= 0 && p.x() <= CardTemplate.WIDTH && p.y() <= CardTemplate.HEIGHT) {
+                if (CardTemplate.contains(p)) {
                     text.append(glyph.symbol());
                     inCard.add(p);
                 }

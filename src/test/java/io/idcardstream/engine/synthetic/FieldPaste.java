@@ -33,43 +33,34 @@ final class FieldPaste {
         return paste(card, identity, field, fonts, random);
     }
 
+    /**
+     * Where a field is printed, in {@link CardLayout} units: its text and font, where it starts, its row's centre,
+     * its width, half the patch's height, and its character pitch (0: the font's own).
+     */
+    private record Slot(String text, Font font, int x, int centreY, double width, double halfHeight, double advance) {
+        static Slot of(Field field, SyntheticIdentity identity, CardFonts fonts) {
+            return switch (field) {
+                case ID_NUMBER -> new Slot(identity.idNumber(), fonts.mono().deriveFont(CardLayout.ID_NUMBER_SIZE),
+                        CardLayout.ID_NUMBER_X, CardLayout.ID_Y,
+                        identity.idNumber().length() * CardLayout.ID_NUMBER_ADVANCE, 24,
+                        CardLayout.ID_NUMBER_ADVANCE);
+                case NAME -> new Slot(identity.name(), fonts.cjk().deriveFont(CardLayout.VALUE_SIZE),
+                        CardLayout.VALUE_X, CardLayout.NAME_Y, identity.name().length() * CardLayout.VALUE_SIZE, 22,
+                        0);
+                case VALIDITY -> new Slot(identity.validPeriod(), fonts.cjk().deriveFont(CardLayout.BACK_VALUE_SIZE),
+                        CardLayout.BACK_VALUE_X, CardLayout.VALIDITY_Y, identity.validPeriod().length() * 17, 22, 0);
+                case AUTHORITY -> new Slot(identity.authority(), fonts.cjk().deriveFont(CardLayout.BACK_VALUE_SIZE),
+                        CardLayout.BACK_VALUE_X, CardLayout.AUTHORITY_Y,
+                        identity.authority().length() * CardLayout.BACK_VALUE_SIZE, 22, 0);
+            };
+        }
+    }
+
     static BufferedImage paste(BufferedImage card, SyntheticIdentity identity, Field field, CardFonts fonts,
             SplittableRandom random) {
-        String text;
-        Font font;
-        int x, centreY;
-        double width, halfHeight;
-        double advance = 0; // 0: the font's own
-        switch (field) {
-            case ID_NUMBER -> {
-                text = identity.idNumber();
-                font = fonts.mono().deriveFont(CardLayout.ID_NUMBER_SIZE);
-                x = CardLayout.ID_NUMBER_X;
-                centreY = CardLayout.ID_Y;
-                width = text.length() * CardLayout.ID_NUMBER_ADVANCE;
-                advance = CardLayout.ID_NUMBER_ADVANCE;
-                halfHeight = 24;
-            }
-            case NAME -> {
-                text = identity.name();
-                font = fonts.cjk().deriveFont(CardLayout.VALUE_SIZE);
-                x = CardLayout.VALUE_X;
-                centreY = CardLayout.NAME_Y;
-                width = text.length() * CardLayout.VALUE_SIZE;
-                halfHeight = 22;
-            }
-            default -> {
-                boolean validity = field == Field.VALIDITY;
-                text = validity ? identity.validPeriod() : identity.authority();
-                font = fonts.cjk().deriveFont(CardLayout.BACK_VALUE_SIZE);
-                x = CardLayout.BACK_VALUE_X;
-                centreY = validity ? CardLayout.VALIDITY_Y : CardLayout.AUTHORITY_Y;
-                width = validity ? text.length() * 17 : text.length() * CardLayout.BACK_VALUE_SIZE;
-                halfHeight = 22;
-            }
-        }
+        Slot slot = Slot.of(field, identity, fonts);
         // Larger, but still inside the card's print area: an ID number has room for 15% more
-        double larger = advance > 0 ? random.nextDouble(1.08, 1.15) : random.nextDouble(1.12, 1.25);
+        double larger = slot.advance() > 0 ? random.nextDouble(1.08, 1.15) : random.nextDouble(1.12, 1.25);
         double scale = random.nextBoolean() ? random.nextDouble(0.8, 0.9) : larger;
         BufferedImage out = new BufferedImage(card.getWidth(), card.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
@@ -78,21 +69,22 @@ final class FieldPaste {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.scale(toPixels, toPixels);
-        Rectangle2D patch = new Rectangle2D.Double(x - 6, centreY - halfHeight, Math.min(width * 1.3 + 12,
-                CardLayout.WIDTH - 40 - x), 2 * halfHeight);
+        Rectangle2D patch = new Rectangle2D.Double(slot.x() - 6, slot.centreY() - slot.halfHeight(),
+                Math.min(slot.width() * 1.3 + 12, CardLayout.WIDTH - 40 - slot.x()), 2 * slot.halfHeight());
         g.setColor(new Color(median(card, patch, toPixels)));
         g.fill(patch);
-        Font pasted = font.deriveFont(font.getSize2D() * (float) scale);
+        Font pasted = slot.font().deriveFont(slot.font().getSize2D() * (float) scale);
         g.setFont(pasted);
         g.setColor(new Color(18, 18, 18));
         Rectangle2D ink = pasted.createGlyphVector(g.getFontRenderContext(), "中").getVisualBounds();
         double dy = random.nextDouble(-4, 4);
-        float baseline = (float) (centreY + dy - ink.getCenterY());
-        if (advance == 0) {
-            g.drawString(text, (float) x, baseline);
+        float baseline = (float) (slot.centreY() + dy - ink.getCenterY());
+        if (slot.advance() == 0) {
+            g.drawString(slot.text(), (float) slot.x(), baseline);
         } else {
-            for (int i = 0; i < text.length(); i++) {
-                g.drawString(text.substring(i, i + 1), (float) (x + i * advance * scale), baseline);
+            for (int i = 0; i < slot.text().length(); i++) {
+                float at = (float) (slot.x() + i * slot.advance() * scale);
+                g.drawString(slot.text().substring(i, i + 1), at, baseline);
             }
         }
         g.dispose();
